@@ -1,0 +1,16 @@
+package org.splicecbm.data;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+
+/**
+ * Where one image's pixels come from (a file, a record in a CIFAR archive...). Opening decodes it;
+ * a file that cannot be decoded throws an {@link IOException} naming the file, never a blank image.
+ */
+public interface ImageSource {
+    /** Decodes the image as RGB. */
+    BufferedImage open() throws IOException;
+
+    /** Human-readable location for error messages, e.g. {@code /data/x/cat/001.jpg} or {@code data_batch_1.bin#record 17}. */
+    String location();
+}
