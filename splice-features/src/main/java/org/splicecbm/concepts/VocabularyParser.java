@@ -19,6 +19,7 @@ final class VocabularyParser {
     private final VocabularyRules rules;
     private final List<Integer> malformed = new ArrayList<>();
     private final List<Integer> blank = new ArrayList<>();
+    private final List<Integer> control = new ArrayList<>();
     private final Map<Integer, Integer> duplicateOf = new LinkedHashMap<>();
     private final Map<String, Integer> firstLine = new HashMap<>();
     private final List<String> concepts = new ArrayList<>();
@@ -59,6 +60,10 @@ final class VocabularyParser {
             blank.add(lineNumber);
             return;
         }
+        if (concept.chars().anyMatch(Character::isISOControl)) {
+            control.add(lineNumber);
+            return;
+        }
         Integer previous = firstLine.putIfAbsent(concept, lineNumber);
         if (previous != null) {
             duplicateOf.put(lineNumber, previous);
@@ -86,6 +91,10 @@ final class VocabularyParser {
         List<String> problems = new ArrayList<>();
         if (!malformed.isEmpty()) {
             problems.add("malformed UTF-8 on " + lines(malformed) + " (save the file as UTF-8)");
+        }
+        if (!control.isEmpty()) {
+            problems.add("control characters (tab, carriage return, ...) inside the concept on " + lines(control)
+                    + " (a concept is plain text on one line)");
         }
         if (!blank.isEmpty() && !rules.skipBlankLines()) {
             problems.add("blank " + lines(blank) + " (delete them: every line must hold one concept)");

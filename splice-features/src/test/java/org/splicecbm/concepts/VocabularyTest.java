@@ -77,6 +77,12 @@ class VocabularyTest {
     }
 
     @Test
+    void controlCharactersInsideAConceptAreRejected() {
+        VocabularyException e = assertThrows(VocabularyException.class, () -> strict("a\nhot\tdog\nb\rc\n"));
+        assertTrue(e.getMessage().contains("control characters (tab, carriage return, ...) inside the concept on lines 2, 3"), e.getMessage());
+    }
+
+    @Test
     void emptyFileIsRejected() {
         assertThrows(VocabularyException.class, () -> strict(""));
     }
