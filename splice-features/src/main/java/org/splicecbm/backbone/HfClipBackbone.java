@@ -55,8 +55,8 @@ public final class HfClipBackbone implements ClipBackbone {
         ClipTokenizer tokenizer = null;
         try (SafetensorsFile weights = SafetensorsFile.open(weightsFile)) {
             VisionTower vision = HfClipTowers.vision(config.visionTower(),
-                    (tensor, shape) -> weights.load(manager, tensor, shape));
-            TextTower text = HfClipTowers.text(config.textTower(), (tensor, shape) -> weights.load(manager, tensor, shape));
+                    (tensor, shape) -> weights.loadFloats(manager, tensor, shape));
+            TextTower text = HfClipTowers.text(config.textTower(), (tensor, shape) -> weights.loadFloats(manager, tensor, shape));
             tokenizer = ClipTokenizer.open(modelDir.resolve("tokenizer.json"), config.text().maxPositionEmbeddings(),
                     config.text().padTokenId());
             return new HfClipBackbone(modelDir.toString(), manager, vision, text, tokenizer, spec, options.batchSize());
