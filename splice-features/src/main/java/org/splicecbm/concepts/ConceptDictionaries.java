@@ -27,7 +27,8 @@ public final class ConceptDictionaries {
 
     /**
      * The dictionary of the last k concepts of {@code vocab} for {@code backbone}: from {@code cacheDir} when a
-     * cached copy was built from the same backbone, vocabulary content and k, else encoded and then cached.
+     * cached copy was built from the same backbone (same name, and the same embedding of one probe text, so that
+     * replaced weights are noticed), the same vocabulary content and the same k; else encoded and then cached.
      *
      * @throws org.splicecbm.config.ConfigException under {@code concepts.size} when k is out of range
      */
@@ -35,13 +36,14 @@ public final class ConceptDictionaries {
         List<String> concepts = vocab.lastK(k);
         DictionaryCache cache = new DictionaryCache(cacheDir);
         Path entry = cache.entry(backbone.name(), vocab.name(), vocab.sha256(), k);
-        Optional<ConceptDictionary> cached = cache.read(entry, backbone.name(), vocab.sha256(), concepts);
+        BackboneProbe probe = BackboneProbe.of(backbone);
+        Optional<ConceptDictionary> cached = cache.read(entry, backbone.name(), probe, vocab.sha256(), concepts);
         if (cached.isPresent()) {
             return cached.get();
         }
         ConceptDictionary built = build(backbone, vocab, k);
         try {
-            cache.write(entry, built);
+            cache.write(entry, built, probe);
         } catch (IOException e) {
             throw new UncheckedIOException("could not cache the concept dictionary in " + entry + ": " + e.getMessage(), e);
         }
