@@ -128,6 +128,16 @@ public final class SafetensorsFile implements AutoCloseable {
         return manager.create(readFloats(name), shape);
     }
 
+    /**
+     * Loads a floating tensor (F32, F16 or BF16) as a float32 NDArray of exactly {@code expectedShape};
+     * model weights go through here so that an integer tensor is refused rather than mixed in.
+     */
+    public NDArray loadFloats(NDManager manager, String name, long... expectedShape) {
+        TensorInfo info = info(name);
+        requireShape(info, expectedShape);
+        return manager.create(readFloats(name), new Shape(info.shape()));
+    }
+
     /** Fails unless the tensor has exactly the given shape. */
     public void requireShape(TensorInfo info, long... expectedShape) {
         if (!Arrays.equals(info.shape(), expectedShape)) {
