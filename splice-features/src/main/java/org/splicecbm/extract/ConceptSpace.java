@@ -1,6 +1,8 @@
 package org.splicecbm.extract;
 
 import java.util.List;
+import org.splicecbm.concepts.ConceptDictionary;
+import org.splicecbm.concepts.ImageMean;
 
 /**
  * What the feature columns mean and where the centring came from, as recorded in a feature set's
@@ -15,6 +17,12 @@ import java.util.List;
 public record ConceptSpace(List<String> concepts, String vocabulary, String dictionarySha256, String imageMeanSource) {
     public ConceptSpace {
         concepts = List.copyOf(concepts);
+    }
+
+    /** The concept space of a SpLiCE dictionary centred with {@code mean}. */
+    public static ConceptSpace of(ConceptDictionary dictionary, ImageMean mean) {
+        return new ConceptSpace(dictionary.concepts(), dictionary.provenance().vocabulary(),
+                dictionary.provenance().matrixSha256(), mean.source());
     }
 
     /** The vocabulary size, k: the number of concepts. */

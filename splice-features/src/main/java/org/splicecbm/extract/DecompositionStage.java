@@ -28,9 +28,9 @@ final class DecompositionStage {
         CsrBuilder weights = new CsrBuilder(concepts.size());
         double l0Sum = 0;
         double cosineSum = 0;
-        int rowsPerBatch = Math.max(MIN_ROWS_PER_BATCH, job.batchSize());
+        int rowsPerBatch = Math.max(MIN_ROWS_PER_BATCH, job.embedding().batchSize());
         try (NpyMatrixReader reader = cached.openEmbeddings();
-             ProgressBar bar = Progress.bar("decompose " + job.dataset().name() + "/" + split.key(), reader.rows(), "img")) {
+             ProgressBar bar = Progress.bar("decompose " + job.embedding().dataset().name() + "/" + split.key(), reader.rows(), "img")) {
             for (float[][] batch = reader.next(rowsPerBatch); batch.length > 0; batch = reader.next(rowsPerBatch)) {
                 DecomposedBatch result = job.decomposer().decompose(batch);
                 requireShape(result, batch.length, concepts.size());
@@ -43,10 +43,10 @@ final class DecompositionStage {
             }
         }
         long rows = weights.rows();
-        FeatureSetMeta meta = new FeatureSetMeta(FeatureSetMeta.FORMAT_VERSION, job.backbone().name(),
+        FeatureSetMeta meta = new FeatureSetMeta(FeatureSetMeta.FORMAT_VERSION, job.embedding().backbone().name(),
                 concepts.vocabulary(), concepts.size(), job.decomposer().l1Penalty(), job.decomposer().solver(),
-                job.decomposer().tolerance(), concepts.imageMeanSource(), job.dataset().name(), split.key(), rows,
-                rows == 0 ? 0 : l0Sum / rows, rows == 0 ? 0 : cosineSum / rows, job.clock().instant().toString(),
+                job.decomposer().tolerance(), concepts.imageMeanSource(), job.embedding().dataset().name(), split.key(), rows,
+                rows == 0 ? 0 : l0Sum / rows, rows == 0 ? 0 : cosineSum / rows, job.embedding().clock().instant().toString(),
                 concepts.dictionarySha256(), cached.meta().digest(), cached.meta().skippedImages());
         return new FeatureSet(weights.build(), cached.labels(), concepts.concepts(), meta);
     }

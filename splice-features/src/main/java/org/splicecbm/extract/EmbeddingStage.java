@@ -24,13 +24,13 @@ import org.splicecbm.store.PartialEmbeddings;
  * Stage 1 of the feature stage: raw CLIP image embeddings of one split, from the cache when it is
  * complete (no image is decoded then), otherwise computed and committed chunk by chunk so an
  * interrupted run resumes at the first missing chunk. Workers decode and preprocess up to
- * {@link FeatureJob#queueBatches()} batches ahead while the calling thread runs the forward passes in order.
+ * {@link EmbeddingJob#queueBatches()} batches ahead while the calling thread runs the forward passes in order.
  */
 final class EmbeddingStage {
-    private final FeatureJob job;
+    private final EmbeddingJob job;
     private final StageCounters counters;
 
-    EmbeddingStage(FeatureJob job, StageCounters counters) {
+    EmbeddingStage(EmbeddingJob job, StageCounters counters) {
         this.job = job;
         this.counters = counters;
     }

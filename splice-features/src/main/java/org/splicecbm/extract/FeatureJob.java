@@ -1,55 +1,18 @@
 package org.splicecbm.extract;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
-import org.splicecbm.backbone.ClipBackbone;
-import org.splicecbm.config.DatasetConfig.OnBadImage;
-import org.splicecbm.data.ImageDataset;
 import org.splicecbm.data.Split;
 
 /**
- * Everything the feature stage needs to turn a dataset's splits into SpLiCE feature sets.
+ * The whole feature stage: embed (see {@link EmbeddingJob}), then decompose every split with SpLiCE
+ * and write {@code outputDir/<split>/} as a feature set.
  *
- * @param dataset       the images (rows keep {@link ImageDataset#samples} order)
- * @param splits        splits to process; each becomes {@code outputDir/<split>/}
- * @param backbone      the CLIP model; used from one thread only
- * @param backboneKey   identity of the backbone for the embedding cache (name plus a weight checksum
- *                      when available); null means {@link ClipBackbone#name()}
- * @param concepts      column names and provenance of the concept dictionary
- * @param decomposer    the SpLiCE solver for this dictionary, image mean and l1
- * @param cacheDir      root of the embedding caches (shared by runs that differ only in l1/vocabulary)
- * @param outputDir     where the feature-set directories go
- * @param batchSize     images per forward pass, also the cache's chunk (resume) granularity
- * @param decodeThreads decoding/preprocessing workers; 0 means all processors
- * @param queueBatches  decoded batches held ahead of the engine; 0 means 2. Memory for pixels is
- *                      bounded by {@code (queueBatches + 1) x batchSize x pixelCount x 4} bytes
- *                      (ViT-B/32, batch 64, queue 2: 3 x 64 x 3x224x224 x 4 B = 116 MB)
- * @param onBadImage    {@code FAIL} (default) stops with the file and cause; {@code SKIP} leaves it out and lists it
- * @param clock         time source for {@code created_at}; null means UTC system time
+ * @param embedding  stage 1: images, backbone, cache
+ * @param concepts   column names and provenance of the concept dictionary
+ * @param decomposer the SpLiCE solver for that dictionary, image mean and l1
+ * @param outputDir  where the feature-set directories go
  */
-public record FeatureJob(ImageDataset dataset, List<Split> splits, ClipBackbone backbone, String backboneKey,
-                         ConceptSpace concepts, BatchDecomposer decomposer, Path cacheDir, Path outputDir,
-                         int batchSize, int decodeThreads, int queueBatches, OnBadImage onBadImage, Clock clock) {
-
-    public FeatureJob {
-        splits = List.copyOf(splits);
-        if (splits.isEmpty() || splits.stream().distinct().count() != splits.size()) {
-            throw new IllegalArgumentException("splits must be non-empty and distinct, found " + splits);
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch_size must be at least 1, found " + batchSize);
-        }
-        if (decodeThreads < 0 || queueBatches < 0) {
-            throw new IllegalArgumentException("decode threads and queue size must be >= 0, found "
-                    + decodeThreads + " and " + queueBatches);
-        }
-        backboneKey = backboneKey == null ? backbone.name() : backboneKey;
-        decodeThreads = decodeThreads == 0 ? Runtime.getRuntime().availableProcessors() : decodeThreads;
-        queueBatches = queueBatches == 0 ? 2 : queueBatches;
-        onBadImage = onBadImage == null ? OnBadImage.FAIL : onBadImage;
-        clock = clock == null ? Clock.systemUTC() : clock;
-    }
+public record FeatureJob(EmbeddingJob embedding, ConceptSpace concepts, BatchDecomposer decomposer, Path outputDir) {
 
     /** The feature-set directory of {@code split}. */
     public Path featureSetDir(Split split) {

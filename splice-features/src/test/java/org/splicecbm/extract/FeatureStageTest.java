@@ -39,8 +39,8 @@ class FeatureStageTest {
     }
 
     static FeatureJob job(ImageDataset data, ClipBackbone backbone, double l1, Path cache, Path out, OnBadImage policy) {
-        return new FeatureJob(data, List.of(Split.TRAIN), backbone, null, CONCEPTS, new ThresholdDecomposer(l1),
-                cache, out, 2, 2, 1, policy, CLOCK);
+        EmbeddingJob embedding = new EmbeddingJob(data, List.of(Split.TRAIN), backbone, null, cache, 2, 2, 1, policy, CLOCK);
+        return new FeatureJob(embedding, CONCEPTS, new ThresholdDecomposer(l1), out);
     }
 
     @Test

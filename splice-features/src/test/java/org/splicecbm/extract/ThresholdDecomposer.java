@@ -7,9 +7,15 @@ import org.splicecbm.store.CsrMatrix;
 /** Test double for pipeline mechanics: weight j = max(0, z_j - l1), so L0 changes with l1. */
 final class ThresholdDecomposer implements BatchDecomposer {
     private final double l1;
+    private final int dim;
+
+    ThresholdDecomposer(double l1, int dim) {
+        this.l1 = l1;
+        this.dim = dim;
+    }
 
     ThresholdDecomposer(double l1) {
-        this.l1 = l1;
+        this(l1, FakeBackbone.DIM);
     }
 
     @Override
@@ -41,7 +47,7 @@ final class ThresholdDecomposer implements BatchDecomposer {
             d[k] = data.get(k);
             c[k] = cols.get(k);
         }
-        return new DecomposedBatch(new CsrMatrix(raw.length, FakeBackbone.DIM, d, c, indptr), l0, cosine);
+        return new DecomposedBatch(new CsrMatrix(raw.length, dim, d, c, indptr), l0, cosine);
     }
 
     @Override

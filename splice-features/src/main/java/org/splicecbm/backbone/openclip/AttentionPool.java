@@ -14,7 +14,7 @@ record AttentionPool(NDArray positional, NDArray qWeight, NDArray qBias, NDArray
                      NDArray vWeight, NDArray vBias, NDArray outWeight, NDArray outBias, int heads) {
 
     /** Loads {@code visual.attnpool.*} for a {@code grid x grid} feature map of {@code width} channels. */
-    static AttentionPool load(OpenClipWeights w, NDManager m, ResNetConfig cfg) {
+    static AttentionPool load(TensorSource w, NDManager m, ResNetConfig cfg) {
         String p = "visual.attnpool.";
         int c = cfg.poolWidth();
         int tokens = cfg.featureGrid() * cfg.featureGrid() + 1;

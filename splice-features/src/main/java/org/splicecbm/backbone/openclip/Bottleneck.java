@@ -12,7 +12,7 @@ import ai.djl.nn.Activation;
 record Bottleneck(ConvBn reduce, ConvBn spatial, ConvBn expand, ConvBn downsample, int stride) {
 
     /** Loads block {@code layer<stage+1>.<index>} in OpenAI naming under {@code visual.}. */
-    static Bottleneck load(OpenClipWeights w, NDManager m, String prefix, int in, int mid, int stride) {
+    static Bottleneck load(TensorSource w, NDManager m, String prefix, int in, int mid, int stride) {
         int out = mid * ResNetConfig.EXPANSION;
         ConvBn downsample = stride > 1 || in != out
                 ? ConvBn.load(w, m, prefix + "downsample.0", prefix + "downsample.1", in, out, 1, 1)

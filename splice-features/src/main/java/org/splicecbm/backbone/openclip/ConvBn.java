@@ -17,7 +17,7 @@ record ConvBn(NDArray weight, NDArray gamma, NDArray beta, NDArray runningMean, 
     /**
      * Loads {@code <conv>.weight} ({@code out x in x k x k}) and {@code <bn>.{weight,bias,running_mean,running_var}}.
      */
-    static ConvBn load(OpenClipWeights weights, NDManager manager, String conv, String bn,
+    static ConvBn load(TensorSource weights, NDManager manager, String conv, String bn,
                        int in, int out, int kernel, int stride) {
         return new ConvBn(weights.load(manager, conv + ".weight", out, in, kernel, kernel),
                 weights.load(manager, bn + ".weight", out), weights.load(manager, bn + ".bias", out),

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * OpenAI's ModifiedResNet image tower of CLIP RN50/RN101/RN50x4... (Radford et al., 2021, section 2.4) on DJL
@@ -24,7 +25,7 @@ public final class ModifiedResNet {
     }
 
     /** Loads every {@code visual.*} tensor the config implies, checking each shape; arrays live in {@code manager}. */
-    public static ModifiedResNet load(ResNetConfig cfg, OpenClipWeights w, NDManager manager) {
+    public static ModifiedResNet load(ResNetConfig cfg, TensorSource w, NDManager manager) {
         int half = cfg.width() / 2;
         List<ConvBn> stem = List.of(
                 ConvBn.load(w, manager, "visual.conv1", "visual.bn1", 3, half, 3, 2),
@@ -47,16 +48,39 @@ public final class ModifiedResNet {
         return config;
     }
 
-    /** {@code (N, 3, S, S)} normalised pixels to {@code (N, embed_dim)} image embeddings. */
+    /**
+     * {@code (N, 3, S, S)} normalised pixels to {@code (N, embed_dim)} image embeddings, owned by the pixels' manager.
+     * Each stage runs in its own sub-manager so a batch's intermediate activations are freed as soon as the next
+     * stage has consumed them, instead of all living until the caller closes its manager.
+     */
     public NDArray forward(NDArray pixels) {
+        NDManager owner = pixels.getManager();
+        NDArray x = scoped(pixels, owner, false, this::stem);
+        for (Bottleneck block : blocks) {
+            x = scoped(x, owner, true, block::forward);
+        }
+        return scoped(x, owner, true, pool::forward);
+    }
+
+    private NDArray stem(NDArray pixels) {
         NDArray x = pixels;
         for (ConvBn conv : stem) {
             x = conv.forward(x, true);
         }
-        x = Pooling.average(x, 2);
-        for (Bottleneck block : blocks) {
-            x = block.forward(x);
+        return Pooling.average(x, 2);
+    }
+
+    /** Runs {@code step} with its temporaries in a sub-manager; the input is freed too when {@code consumeInput}. */
+    private static NDArray scoped(NDArray input, NDManager owner, boolean consumeInput, UnaryOperator<NDArray> step) {
+        try (NDManager scope = owner.newSubManager()) {
+            if (consumeInput) {
+                input.attach(scope);
+            } else {
+                input.tempAttach(scope);
+            }
+            NDArray out = step.apply(input);
+            out.attach(owner);
+            return out;
         }
-        return pool.forward(x);
     }
 }

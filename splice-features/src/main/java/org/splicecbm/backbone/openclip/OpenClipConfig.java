@@ -9,18 +9,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.splicecbm.backbone.ClipModelException;
-import org.splicecbm.image.PreprocessSpec;
 
 /**
- * An OpenCLIP {@code open_clip_config.json} for a ResNet CLIP: {@code model_cfg} (embed_dim, quick_gelu,
- * vision_cfg, text_cfg) and {@code preprocess_cfg} (mean, std).
+ * The {@code model_cfg} of an OpenCLIP {@code open_clip_config.json} for a ResNet CLIP (embed_dim, quick_gelu,
+ * vision_cfg, text_cfg). Its {@code preprocess_cfg} is read by {@link org.splicecbm.image.PreprocessSpecs#fromOpenClip}.
  *
  * @param vision     the ModifiedResNet image tower
  * @param text       the text transformer
  * @param quickGelu  whether the text MLP uses OpenAI's {@code x * sigmoid(1.702 x)} rather than exact GELU
- * @param preprocess resize shortest side to image_size, centre crop, normalise with preprocess_cfg's mean/std
  */
-public record OpenClipConfig(ResNetConfig vision, TextShape text, boolean quickGelu, PreprocessSpec preprocess) {
+public record OpenClipConfig(ResNetConfig vision, TextShape text, boolean quickGelu) {
 
     /** OpenCLIP's {@code text_cfg}: a causal transformer of {@code layers} blocks, {@code heads} heads. */
     public record TextShape(int contextLength, int vocabSize, int width, int heads, int layers) {}
@@ -57,23 +55,7 @@ public record OpenClipConfig(ResNetConfig vision, TextShape text, boolean quickG
         TextShape textShape = new TextShape(optionalInt(text, "context_length", 77), optionalInt(text, "vocab_size", 49408),
                 integer(text, "width", t), integer(text, "heads", t), integer(text, "layers", t));
         boolean quickGelu = model.has("quick_gelu") && model.get("quick_gelu").getAsBoolean();
-        return new OpenClipConfig(resnet, textShape, quickGelu, preprocess(root.getAsJsonObject("preprocess_cfg"), imageSize));
-    }
-
-    /** OpenCLIP's default "shortest" resize then centre crop; mean/std default to OpenAI's. */
-    private static PreprocessSpec preprocess(JsonObject cfg, int imageSize) {
-        float[] mean = PreprocessSpec.CLIP_MEAN;
-        float[] std = PreprocessSpec.CLIP_STD;
-        if (cfg != null) {
-            String mode = cfg.has("resize_mode") ? cfg.get("resize_mode").getAsString() : "shortest";
-            if (!mode.equals("shortest")) {
-                throw new IllegalArgumentException("preprocess_cfg.resize_mode must be 'shortest' (resize then centre crop),"
-                        + " found '" + mode + "'");
-            }
-            mean = cfg.has("mean") ? floats(cfg.getAsJsonArray("mean")) : mean;
-            std = cfg.has("std") ? floats(cfg.getAsJsonArray("std")) : std;
-        }
-        return new PreprocessSpec(imageSize, imageSize, imageSize, 1.0 / 255.0, mean, std);
+        return new OpenClipConfig(resnet, textShape, quickGelu);
     }
 
     private static JsonObject object(JsonObject parent, String key) {
@@ -101,14 +83,6 @@ public record OpenClipConfig(ResNetConfig vision, TextShape text, boolean quickG
         int[] out = new int[array.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = array.get(i).getAsInt();
-        }
-        return out;
-    }
-
-    private static float[] floats(JsonArray array) {
-        float[] out = new float[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).getAsFloat();
         }
         return out;
     }

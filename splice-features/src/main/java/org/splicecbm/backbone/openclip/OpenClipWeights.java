@@ -1,8 +1,5 @@
 package org.splicecbm.backbone.openclip;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +17,7 @@ import org.splicecbm.torch.TorchTensor;
  * {@link TorchArchive}. Every lookup states the shape the model needs, so a checkpoint that does not fit its
  * config fails naming the tensor, the file, and both shapes.
  */
-public final class OpenClipWeights implements AutoCloseable {
+public final class OpenClipWeights implements TensorSource, AutoCloseable {
     public static final String SAFETENSORS = "open_clip_model.safetensors";
     public static final String TORCH_BIN = "open_clip_pytorch_model.bin";
 
@@ -57,6 +54,11 @@ public final class OpenClipWeights implements AutoCloseable {
         }
     }
 
+    /** In-memory tensors (e.g. built by a test); {@code origin} names them in errors. */
+    public static OpenClipWeights of(String origin, Map<String, TorchTensor> tensors) {
+        return new OpenClipWeights(Path.of(origin), null, Map.copyOf(tensors));
+    }
+
     /** The file the tensors come from. */
     public Path file() {
         return file;
@@ -67,12 +69,7 @@ public final class OpenClipWeights implements AutoCloseable {
         return safetensors != null ? safetensors.names() : stateDict.keySet();
     }
 
-    /** Loads a float tensor that must have exactly {@code shape}. */
-    public NDArray load(NDManager manager, String name, long... shape) {
-        return manager.create(floats(name, shape), new Shape(shape));
-    }
-
-    /** The values of a float tensor that must have exactly {@code shape}, in C order. */
+    @Override
     public float[] floats(String name, long... shape) {
         long[] found = shapeOf(name);
         if (!Arrays.equals(found, shape)) {
