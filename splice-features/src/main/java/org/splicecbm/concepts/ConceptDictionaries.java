@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import me.tongfei.progressbar.ProgressBar;
 import org.splicecbm.backbone.ClipBackbone;
+import org.splicecbm.decompose.DictionaryMath;
 import org.splicecbm.progress.Progress;
 
 /**
@@ -50,25 +51,17 @@ public final class ConceptDictionaries {
         return built;
     }
 
-    /** Encodes the last k concepts (plain text, no prompt template, as the reference does) without any cache. */
+    /**
+     * Encodes the last k concepts (plain text, no prompt template, as the reference does) without any cache, and
+     * applies {@link DictionaryMath#centre}: normalise each row, subtract the mean row, normalise again.
+     */
     public static ConceptDictionary build(ClipBackbone backbone, Vocabulary vocab, int k) {
         List<String> concepts = vocab.lastK(k);
         float[][] embeddings = embed(backbone, concepts);
-        float[][] dictionary = Centring.normaliseCentreNormalise(embeddings);
+        float[][] dictionary = DictionaryMath.centre(embeddings);
         DictionaryProvenance provenance = new DictionaryProvenance(backbone.name(), vocab.name(), vocab.sha256(), k,
                 backbone.embeddingDim(), Sha256.ofMatrix(dictionary), Instant.now());
         return new ConceptDictionary(concepts, dictionary, provenance);
-    }
-
-    /**
-     * The dictionary formula alone: L2-normalise each row, subtract the mean row, L2-normalise again.
-     * Returns a new matrix.
-     */
-    public static float[][] centre(float[][] textEmbeddings) {
-        if (textEmbeddings.length == 0) {
-            throw new IllegalArgumentException("a dictionary needs at least one concept");
-        }
-        return Centring.normaliseCentreNormalise(textEmbeddings);
     }
 
     private static float[][] embed(ClipBackbone backbone, List<String> concepts) {
