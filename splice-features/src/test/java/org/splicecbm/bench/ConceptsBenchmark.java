@@ -10,6 +10,7 @@ import org.splicecbm.concepts.ConceptDictionary;
 import org.splicecbm.concepts.ImageMeanAccumulator;
 import org.splicecbm.concepts.Vocabulary;
 import org.splicecbm.concepts.VocabularyRules;
+import org.splicecbm.decompose.DictionaryMath;
 import org.splicecbm.image.PreprocessSpec;
 
 /**
@@ -33,7 +34,7 @@ public final class ConceptsBenchmark {
             RandomBackbone backbone = new RandomBackbone(512);
             float[][] embeddings = backbone.embedTexts(laion.lastK(10_000));
             long t2 = System.nanoTime();
-            ConceptDictionaries.centre(embeddings);
+            DictionaryMath.centre(embeddings);
             report(round, "dictionary formula 10000 x 512", System.nanoTime() - t2);
 
             Path cache = Files.createTempDirectory("concepts-bench");

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.splicecbm.hub.UrlFetcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.splicecbm.config.ConfigException;
 
@@ -126,7 +127,7 @@ class VocabularyTest {
         Path f = dir.resolve("animals.txt");
         Files.writeString(f, "cat\ndog\n");
         VocabularySource source = new VocabularySource(new SpliceData(java.net.URI.create("http://127.0.0.1:9/"),
-                SharedData.spliceData(), dir.resolve("cache"), true, (u, d, s) -> { throw new IOException("no downloads"); }));
+                SharedData.spliceData(), dir.resolve("cache"), new UrlFetcher(true)));
         assertEquals(List.of("cat", "dog"), source.resolve(f.toString()).concepts());
         assertEquals(37445, source.resolve("laion").size());
         assertEquals(15000, source.resolve("laion_bigrams").size());
