@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * Reads tensors from a <a href="https://github.com/huggingface/safetensors">safetensors</a> file:
  * an 8-byte little-endian header length, a JSON header mapping names to dtype, shape and data offsets,
- * then raw little-endian data. Parsed here directly (no native library) so F32, F16, BF16 and I64 work
+ * then raw little-endian data. Parsed here directly (no native library) so F64, F32, F16, BF16 and I64 work
  * and files beyond 2 GiB are read with positional channel reads rather than one mapping.
  *
  * <p>Floating tensors are always returned as float32. Every error names the file and, where it
@@ -81,12 +81,12 @@ public final class SafetensorsFile implements AutoCloseable {
         return info;
     }
 
-    /** Reads a floating tensor (F32, F16 or BF16) widened to float32, in row-major order. */
+    /** Reads a floating tensor (F64, F32, F16 or BF16) as float32, in row-major order. */
     public float[] readFloats(String name) {
         TensorInfo info = info(name);
         if (!info.dtype().isFloating()) {
             throw new SafetensorsException("tensor '" + name + "' in " + path + " must be a floating type"
-                    + " (F32, F16, BF16), found " + info.dtype());
+                    + " (F64, F32, F16, BF16), found " + info.dtype());
         }
         float[] out = new float[checkedLength(info)];
         int[] next = {0};
@@ -112,7 +112,7 @@ public final class SafetensorsFile implements AutoCloseable {
     }
 
     /**
-     * Loads a tensor as a float32 (or int64 for I64) NDArray owned by {@code manager}.
+     * Loads a tensor as a float32 (int64 for I64) NDArray owned by {@code manager}; other integer types fail.
      *
      * @param expectedShape the shape the caller needs; empty to accept any shape
      */
@@ -129,7 +129,7 @@ public final class SafetensorsFile implements AutoCloseable {
     }
 
     /**
-     * Loads a floating tensor (F32, F16 or BF16) as a float32 NDArray of exactly {@code expectedShape};
+     * Loads a floating tensor (F64, F32, F16 or BF16) as a float32 NDArray of exactly {@code expectedShape};
      * model weights go through here so that an integer tensor is refused rather than mixed in.
      */
     public NDArray loadFloats(NDManager manager, String name, long... expectedShape) {
