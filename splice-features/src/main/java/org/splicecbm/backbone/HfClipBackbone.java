@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.splicecbm.backbone.transformer.TextTower;
 import org.splicecbm.backbone.transformer.VisionTower;
@@ -164,7 +165,7 @@ public final class HfClipBackbone implements ClipBackbone {
         int dim = (int) embeddings.getShape().get(1);
         float[] values = embeddings.toFloatArray();
         for (int r = 0; r < values.length / dim; r++) {
-            out[start + r] = java.util.Arrays.copyOfRange(values, r * dim, (r + 1) * dim);
+            out[start + r] = Arrays.copyOfRange(values, r * dim, (r + 1) * dim);
         }
     }
 

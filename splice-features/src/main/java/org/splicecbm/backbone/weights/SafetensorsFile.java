@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,8 +24,6 @@ import java.util.Set;
  * applies, the tensor, what was expected and what was found.
  */
 public final class SafetensorsFile implements AutoCloseable {
-    private static final int CHUNK_BYTES = 1 << 24;
-
     private final Path path;
     private final FileChannel channel;
     private final Map<String, TensorInfo> tensors;
@@ -90,7 +86,7 @@ public final class SafetensorsFile implements AutoCloseable {
         }
         float[] out = new float[checkedLength(info)];
         int[] next = {0};
-        readChunks(info, buffer -> next[0] = FloatDecoding.decode(info.dtype(), buffer, out, next[0]));
+        TensorBytes.read(channel, path, info, buffer -> next[0] = FloatDecoding.decode(info.dtype(), buffer, out, next[0]));
         return out;
     }
 
@@ -103,7 +99,7 @@ public final class SafetensorsFile implements AutoCloseable {
         }
         long[] out = new long[checkedLength(info)];
         int[] next = {0};
-        readChunks(info, buffer -> {
+        TensorBytes.read(channel, path, info, buffer -> {
             while (buffer.remaining() >= 8) {
                 out[next[0]++] = buffer.getLong();
             }
@@ -154,39 +150,6 @@ public final class SafetensorsFile implements AutoCloseable {
                     + " elements, more than a Java array holds");
         }
         return (int) n;
-    }
-
-    private void readChunks(TensorInfo info, java.util.function.Consumer<ByteBuffer> sink) {
-        long position = info.begin();
-        int elementBytes = info.dtype().bytes();
-        int chunk = CHUNK_BYTES - CHUNK_BYTES % elementBytes;
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(chunk, Math.max(0, info.end() - position)))
-                .order(ByteOrder.LITTLE_ENDIAN);
-        while (position < info.end()) {
-            buffer.clear();
-            buffer.limit((int) Math.min(buffer.capacity(), info.end() - position));
-            position += fill(buffer, position, info);
-            buffer.flip();
-            sink.accept(buffer);
-        }
-    }
-
-    private int fill(ByteBuffer buffer, long position, TensorInfo info) {
-        int total = 0;
-        try {
-            while (buffer.hasRemaining()) {
-                int n = channel.read(buffer, position + total);
-                if (n < 0) {
-                    throw new SafetensorsException(path + " is truncated: tensor '" + info.name()
-                            + "' needs bytes up to offset " + info.end() + " but the file ends at "
-                            + (position + total));
-                }
-                total += n;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read tensor '" + info.name() + "' from " + path, e);
-        }
-        return total;
     }
 
     private String nearbyNames(String name) {
