@@ -1,6 +1,7 @@
 package org.splicecbm.image;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,18 +57,30 @@ public final class ImageDecoder {
         if (incomplete != null) {
             throw new ImageDecodeException(sourceName, incomplete);
         }
-        BufferedImage decoded = read(bytes, sourceName, container);
+        if (container == ImageContainer.JPEG) {
+            CmykJpeg.Header header = CmykJpeg.header(bytes);
+            if (header.fourComponents()) {
+                return CmykJpeg.toRgb((Raster) read(bytes, sourceName, container, true), header);
+            }
+        }
+        BufferedImage decoded = (BufferedImage) read(bytes, sourceName, container, false);
         return RgbConversion.toRgb(decoded, sourceName);
     }
 
-    private static BufferedImage read(byte[] bytes, String sourceName, ImageContainer container) throws ImageDecodeException {
+    /** Reads the first image: a {@link BufferedImage}, or the raw {@link Raster} (no colour conversion) when asked. */
+    private static Object read(byte[] bytes, String sourceName, ImageContainer container, boolean rawRaster)
+            throws ImageDecodeException {
         List<String> warnings = new ArrayList<>();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             ImageReader reader = readerFor(in, sourceName, container);
             try {
                 reader.setInput(in, true, true);
-                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                BufferedImage image = reader.read(0);
+                reader.addIIOReadWarningListener((source, warning) -> {
+                    if (!isColourProfileNotice(warning)) {
+                        warnings.add(warning);
+                    }
+                });
+                Object image = rawRaster ? reader.readRaster(0, null) : reader.read(0);
                 if (!warnings.isEmpty()) {
                     throw new ImageDecodeException(sourceName, "the " + container.formatName()
                             + " data is damaged or truncated; the decoder reported: " + String.join("; ", warnings));
@@ -81,6 +94,14 @@ public final class ImageDecoder {
         } catch (IOException | RuntimeException e) {
             throw new ImageDecodeException(sourceName, "the " + container.formatName() + " data is corrupt or truncated", e);
         }
+    }
+
+    /**
+     * TwelveMonkeys warns about missing or odd ICC profiles; PIL ignores profiles, and so do we, so these
+     * notices say nothing about damaged data (every other warning does: premature end, corrupt data).
+     */
+    private static boolean isColourProfileNotice(String warning) {
+        return warning != null && (warning.contains("ICC") || warning.toLowerCase(java.util.Locale.ROOT).contains("color profile"));
     }
 
     private static ImageReader readerFor(ImageInputStream in, String sourceName, ImageContainer container)

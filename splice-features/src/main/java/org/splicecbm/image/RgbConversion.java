@@ -13,7 +13,7 @@ import java.awt.image.Raster;
  * samples rather than {@link BufferedImage#getRGB}, which would apply Java's colour management (a linear
  * grey colour space turns grey 128 into 188) where PIL applies none:
  * alpha is dropped without compositing; grey is replicated; palette indices are looked up;
- * CMYK uses PIL's formula {@code R = (255 - K) - C (255 - K) / 255} without an ICC profile;
+ * (CMYK JPEGs go through {@link CmykJpeg});
  * 16-bit RGB(A) and grey+alpha keep the high byte; 16-bit grey (PIL mode "I") is clipped at 255.
  */
 final class RgbConversion {
@@ -60,23 +60,9 @@ final class RgbConversion {
         if (type == ColorSpace.TYPE_RGB && colourComponents == 3) {
             return sixteenBit ? (s, o) -> pack(s[o] >> 8, s[o + 1] >> 8, s[o + 2] >> 8) : (s, o) -> pack(s[o], s[o + 1], s[o + 2]);
         }
-        if (type == ColorSpace.TYPE_CMYK && colourComponents == 4 && !sixteenBit) {
-            return RgbConversion::cmyk;
-        }
         throw new ImageDecodeException(sourceName, "unsupported pixel layout: colour space type " + type + " with "
                 + colourComponents + " colour components" + (sixteenBit ? " at 16 bits" : "")
-                + "; convert the image to 8-bit RGB, grey or CMYK");
-    }
-
-    private static int cmyk(int[] s, int o) {
-        int nk = 255 - s[o + 3];
-        return pack(nk - mulDiv255(s[o], nk), nk - mulDiv255(s[o + 1], nk), nk - mulDiv255(s[o + 2], nk));
-    }
-
-    /** PIL's MULDIV255: a * b / 255 rounded, with integer arithmetic. */
-    private static int mulDiv255(int a, int b) {
-        int tmp = a * b + 128;
-        return ((tmp >> 8) + tmp) >> 8;
+                + "; convert the image to 8-bit RGB or grey");
     }
 
     private static int grey(int v) {

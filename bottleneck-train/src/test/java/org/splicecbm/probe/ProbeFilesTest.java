@@ -1,0 +1,99 @@
+package org.splicecbm.probe;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.splicecbm.config.ProbeConfig;
+
+class ProbeFilesTest {
+    static TrainedProbe probe;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void train() {
+        ProbeConfig config = ProbeTrainerTest.cfg().epochs(5).suppress(List.of("concept 9"), ProbeConfig.SuppressAt.TEST).build();
+        probe = ProbeTrainer.train(ProbeTrainerTest.TRAIN, ProbeTrainerTest.VAL, config, null);
+    }
+
+    @Test
+    void savedProbeLoadsIdentically() {
+        Path saved = dir.resolve("model");
+        probe.save(saved);
+        TrainedProbe loaded = TrainedProbe.load(saved, ProbeTrainerTest.TEST.space());
+        assertArrayEquals(probe.weights().weights, loaded.weights().weights);
+        assertArrayEquals(probe.weights().bias, loaded.weights().bias);
+        assertEquals(probe.config(), loaded.config());
+        assertEquals(probe.space(), loaded.space());
+        assertArrayEquals(probe.suppressedColumns(), loaded.suppressedColumns());
+        assertEquals(probe.summary(), loaded.summary());
+        assertArrayEquals(probe.predict(ProbeTrainerTest.TEST.features()), loaded.predict(ProbeTrainerTest.TEST.features()));
+    }
+
+    @Test
+    void savingOverAnOldProbeReplacesItCompletely() throws Exception {
+        Path saved = dir.resolve("model");
+        Files.createDirectories(saved);
+        Files.writeString(saved.resolve("stale.txt"), "old");
+        probe.save(saved);
+        assertTrue(Files.notExists(saved.resolve("stale.txt")));
+        assertTrue(Files.exists(saved.resolve("weights.npy")));
+        try (var siblings = Files.list(dir)) {
+            assertEquals(List.of(saved), siblings.toList(), "no temporary directories left behind");
+        }
+    }
+
+    @Test
+    void refusesFeaturesFromAnotherBackboneVocabularyOrSize() {
+        Path saved = dir.resolve("model");
+        probe.save(saved);
+        FeatureSpace own = probe.space();
+        FeatureFingerprint fp = own.fingerprint();
+        FeatureSpace otherBackbone = new FeatureSpace(own.concepts(), own.classNames(),
+                new FeatureFingerprint("open_clip:ViT-B-16", fp.vocabulary(), fp.vocabularySize(), fp.l1Penalty(), "zzz"));
+        var e = assertThrows(IllegalArgumentException.class, () -> TrainedProbe.load(saved, otherBackbone));
+        assertTrue(e.getMessage().contains("backbone is open_clip:ViT-B-16 in the features but test:clip in the probe"), e.getMessage());
+        assertTrue(e.getMessage().contains(saved.toString()), "names the model: " + e.getMessage());
+        FeatureSpace otherVocabulary = new FeatureSpace(own.concepts(), own.classNames(),
+                new FeatureFingerprint(fp.backbone(), "laion", 10000, fp.l1Penalty(), fp.dictionaryChecksum()));
+        var v = assertThrows(IllegalArgumentException.class, () -> TrainedProbe.load(saved, otherVocabulary));
+        assertTrue(v.getMessage().contains("vocabulary is laion") && v.getMessage().contains("vocabulary_size is 10000"), v.getMessage());
+        assertTrue(!v.getMessage().contains("backbone is"), "only differing fields: " + v.getMessage());
+    }
+
+    @Test
+    void readsTheFingerprintFromMetaJson() throws Exception {
+        Path meta = dir.resolve("meta.json");
+        Files.writeString(meta, "{\"format_version\": 1, \"backbone\": \"open_clip:ViT-B-32\", \"vocabulary\": \"laion\","
+                + " \"vocabulary_size\": 10000, \"l1_penalty\": 0.25, \"dictionary_checksum\": \"sha256:ab\", \"rows\": 5}");
+        assertEquals(new FeatureFingerprint("open_clip:ViT-B-32", "laion", 10000, 0.25, "sha256:ab"), FeatureFingerprint.read(meta));
+        Files.writeString(meta, "{\"backbone\": \"x\", \"vocabulary\": \"laion\", \"l1_penalty\": 0.25}");
+        var e = assertThrows(IllegalArgumentException.class, () -> FeatureFingerprint.read(meta));
+        assertTrue(e.getMessage().contains("lacks the key 'vocabulary_size'"), e.getMessage());
+    }
+
+    @Test
+    void numpyReadsTheWeights() throws Exception {
+        Assumptions.assumeTrue(PythonReference.available("numpy"), "skipped: /usr/bin/python3 with numpy is not installed");
+        Path saved = dir.resolve("model");
+        probe.save(saved);
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c",
+                "import numpy as np,sys; w=np.load(sys.argv[1]); b=np.load(sys.argv[2]);"
+                        + "print(w.shape[0], w.shape[1], w.dtype, repr(float(w[6,2])), repr(float(b[1])))",
+                saved.resolve("weights.npy").toString(), saved.resolve("bias.npy").toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals("40 5 float32 " + (double) probe.weights().weight(6, 2) + " " + (double) probe.weights().bias(1), out);
+    }
+}
