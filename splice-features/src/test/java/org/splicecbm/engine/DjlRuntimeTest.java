@@ -18,11 +18,23 @@ class DjlRuntimeTest {
         DjlRuntime.configure();
         Engine.getEngine("PyTorch");
         int before = JniUtils.getNumThreads();
+        String threadsProperty = System.getProperty("ai.djl.pytorch.num_threads");
+        String interopProperty = System.getProperty("ai.djl.pytorch.num_interop_threads");
         try {
             DjlRuntime.configure(1);
             assertEquals(1, JniUtils.getNumThreads());
         } finally {
             JniUtils.setNumThreads(before);
+            restore("ai.djl.pytorch.num_threads", threadsProperty);
+            restore("ai.djl.pytorch.num_interop_threads", interopProperty);
+        }
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
         }
     }
 
