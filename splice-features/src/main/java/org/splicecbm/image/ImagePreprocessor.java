@@ -83,9 +83,12 @@ public final class ImagePreprocessor {
         return rgbImage.getRGB(0, 0, rgbImage.getWidth(), rgbImage.getHeight(), null, 0, rgbImage.getWidth());
     }
 
+    /** Other layouts get PIL's {@code convert("RGB")} semantics too (no colour management, alpha dropped). */
     private static BufferedImage toIntRgb(BufferedImage image) {
-        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        copy.getGraphics().drawImage(image, 0, 0, null);
-        return copy;
+        try {
+            return RgbConversion.toRgb(image, "image");
+        } catch (ImageDecodeException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; decode files with ImageDecoder", e);
+        }
     }
 }

@@ -21,69 +21,90 @@ public final class PilBicubic {
             throw new IllegalArgumentException("resize needs " + width + "x" + height + " pixels and a positive output size, found "
                     + rgb.length + " pixels and " + outWidth + "x" + outHeight);
         }
-        Weights horizontal = Weights.of(width, outWidth);
+        if (outWidth == width && outHeight == height) {
+            return rgb.clone();
+        }
         Weights vertical = Weights.of(height, outHeight);
-        int[] src = rgb;
-        int rows = height;
+        int[][] planes = split(rgb);
         int firstRow = 0;
+        int width1 = width;
         if (outWidth != width) {
             // Only the rows the vertical pass will read are resized horizontally, as PIL does.
             firstRow = vertical.first(0);
-            int lastRow = vertical.first(outHeight - 1) + vertical.count(outHeight - 1);
-            rows = lastRow - firstRow;
-            src = horizontalPass(rgb, width, firstRow, rows, horizontal, outWidth);
+            int rows = vertical.first(outHeight - 1) + vertical.count(outHeight - 1) - firstRow;
+            Weights horizontal = Weights.of(width, outWidth);
+            for (int c = 0; c < 3; c++) {
+                planes[c] = horizontalPass(planes[c], width, firstRow, rows, horizontal, outWidth);
+            }
+            width1 = outWidth;
         }
-        if (outHeight == height) {
-            return src == rgb ? rgb.clone() : src;
+        if (outHeight != height) {
+            for (int c = 0; c < 3; c++) {
+                planes[c] = verticalPass(planes[c], width1, firstRow, vertical, outHeight);
+            }
         }
-        return verticalPass(src, outWidth, firstRow, vertical, outHeight);
+        return merge(planes);
     }
 
     private static int[] horizontalPass(int[] in, int inWidth, int firstRow, int rows, Weights w, int outWidth) {
         int[] out = new int[outWidth * rows];
+        int[] kk = w.kk;
         for (int y = 0; y < rows; y++) {
             int rowStart = (y + firstRow) * inWidth;
             for (int xx = 0; xx < outWidth; xx++) {
-                int xmin = w.first(xx);
+                int from = rowStart + w.first(xx);
                 int n = w.count(xx);
                 int k0 = xx * w.ksize;
-                int r = 1 << (PRECISION_BITS - 1);
-                int g = r;
-                int b = r;
+                int ss = 1 << (PRECISION_BITS - 1);
                 for (int x = 0; x < n; x++) {
-                    int p = in[rowStart + xmin + x];
-                    int k = w.kk[k0 + x];
-                    r += (p >>> 16 & 0xFF) * k;
-                    g += (p >>> 8 & 0xFF) * k;
-                    b += (p & 0xFF) * k;
+                    ss += in[from + x] * kk[k0 + x];
                 }
-                out[y * outWidth + xx] = clip8(r) << 16 | clip8(g) << 8 | clip8(b);
+                out[y * outWidth + xx] = clip8(ss);
             }
         }
         return out;
     }
 
+    /** Accumulates whole rows at a time so the inner loop runs over contiguous memory. */
     private static int[] verticalPass(int[] in, int width, int rowOffset, Weights w, int outHeight) {
         int[] out = new int[width * outHeight];
+        int[] acc = new int[width];
         for (int yy = 0; yy < outHeight; yy++) {
+            java.util.Arrays.fill(acc, 1 << (PRECISION_BITS - 1));
             int ymin = w.first(yy) - rowOffset;
-            int n = w.count(yy);
             int k0 = yy * w.ksize;
-            for (int x = 0; x < width; x++) {
-                int r = 1 << (PRECISION_BITS - 1);
-                int g = r;
-                int b = r;
-                for (int y = 0; y < n; y++) {
-                    int p = in[(ymin + y) * width + x];
-                    int k = w.kk[k0 + y];
-                    r += (p >>> 16 & 0xFF) * k;
-                    g += (p >>> 8 & 0xFF) * k;
-                    b += (p & 0xFF) * k;
+            for (int y = 0; y < w.count(yy); y++) {
+                int k = w.kk[k0 + y];
+                int rowStart = (ymin + y) * width;
+                for (int x = 0; x < width; x++) {
+                    acc[x] += in[rowStart + x] * k;
                 }
-                out[yy * width + x] = clip8(r) << 16 | clip8(g) << 8 | clip8(b);
+            }
+            int outStart = yy * width;
+            for (int x = 0; x < width; x++) {
+                out[outStart + x] = clip8(acc[x]);
             }
         }
         return out;
+    }
+
+    private static int[][] split(int[] rgb) {
+        int[][] planes = new int[3][rgb.length];
+        for (int i = 0; i < rgb.length; i++) {
+            int p = rgb[i];
+            planes[0][i] = p >>> 16 & 0xFF;
+            planes[1][i] = p >>> 8 & 0xFF;
+            planes[2][i] = p & 0xFF;
+        }
+        return planes;
+    }
+
+    private static int[] merge(int[][] planes) {
+        int[] rgb = new int[planes[0].length];
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = planes[0][i] << 16 | planes[1][i] << 8 | planes[2][i];
+        }
+        return rgb;
     }
 
     private static int clip8(int v) {
