@@ -59,7 +59,7 @@ final class Downloader {
             HttpResponse<Void> response = http.head(url, token);
             int status = response.statusCode();
             if (status == 429 || status >= 500) {
-                throw new DownloadException(HttpErrors.describe("HEAD", url, status), status, null);
+                throw new DownloadException(HttpErrors.describe("HEAD", url, status, response.headers()), status, null);
             }
             return response;
         });
@@ -107,7 +107,7 @@ final class Downloader {
                 throw new DownloadException("GET " + url + ": the server refused to resume at byte " + have, 416, null);
             }
             if (status != 200 && status != 206) {
-                throw new DownloadException(HttpErrors.describe("GET", url, status), status, null);
+                throw new DownloadException(HttpErrors.describe("GET", url, status, response.headers()), status, null);
             }
             if (status == 206 && !startsAt(response, have)) {
                 Files.deleteIfExists(partial);

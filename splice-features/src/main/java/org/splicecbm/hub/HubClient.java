@@ -162,7 +162,7 @@ public final class HubClient {
         static HubFileInfo of(URI url, HttpResponse<Void> head) throws DownloadException {
             int status = head.statusCode();
             if (status >= 400) {
-                throw new DownloadException(HttpErrors.describe("HEAD", url, status), status, null);
+                throw new DownloadException(HttpErrors.describe("HEAD", url, status, head.headers()), status, null);
             }
             var h = head.headers();
             String commit = h.firstValue("X-Repo-Commit").orElseThrow(() -> new DownloadException("HEAD " + url

@@ -125,6 +125,14 @@ class HubClientTest {
     }
 
     @Test
+    void unknownRepositoryCarriesTheHubsExplanation() {
+        DownloadException e = assertThrows(DownloadException.class, () -> client(false, null).file("acme/absent", "main", "config.json"));
+        assertEquals(401, e.status());
+        assertTrue(e.getMessage().contains("RepositoryNotFound") && e.getMessage().contains("HF_TOKEN")
+                && e.getMessage().contains("/acme/absent/resolve/main/config.json"), e.getMessage());
+    }
+
+    @Test
     void offlineModeUsesOnlyTheCache() throws Exception {
         DownloadException e = assertThrows(DownloadException.class, () -> client(true, null).file(REPO, "main", "config.json"));
         assertTrue(e.getMessage().contains("config.json") && e.getMessage().contains(cache.toString()), e.getMessage());
