@@ -46,6 +46,16 @@ cmyk[:, :8, 0] = 255            # cyan
 cmyk[:, 8:16, 1] = 255; cmyk[:, 8:16, 2] = 255   # magenta + yellow = red
 cmyk[:, 16:, 3] = 128           # 50% black
 Image.fromarray(cmyk, "CMYK").save("cmyk.jpg", quality=95); expect("cmyk.jpg", None)
+# Adobe YCCK: the stored components are Y, Cb, Cr of (C, M, Y) plus inverted K. PIL only writes Adobe CMYK
+# (transform 0, inverted samples), so store the wanted values through it and patch the transform byte to 2.
+c = cmyk.astype(np.float64)
+ycc = np.stack([0.299 * c[..., 0] + 0.587 * c[..., 1] + 0.114 * c[..., 2],
+                -0.168736 * c[..., 0] - 0.331264 * c[..., 1] + 0.5 * c[..., 2] + 128,
+                0.5 * c[..., 0] - 0.418688 * c[..., 1] - 0.081312 * c[..., 2] + 128, 255 - c[..., 3]], -1)
+stored = np.clip(np.round(ycc), 0, 255).astype(np.uint8)
+buf = io.BytesIO(); Image.fromarray(255 - stored, "CMYK").save(buf, "JPEG", quality=95)
+data = bytearray(buf.getvalue()); at = data.find(b"Adobe"); assert data[at + 11] == 0; data[at + 11] = 2
+open("ycck.jpg", "wb").write(bytes(data)); expect("ycck.jpg", None)
 Image.fromarray(smooth, "RGB").save("rgb.bmp"); expect("rgb.bmp", None)
 frames = [Image.fromarray(rgb, "RGB").quantize(colors=8), Image.fromarray(255 - rgb, "RGB").quantize(colors=8)]
 frames[0].save("anim.gif", save_all=True, append_images=frames[1:]); expect("anim.gif", None)

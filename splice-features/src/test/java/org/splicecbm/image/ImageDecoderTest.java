@@ -37,7 +37,7 @@ class ImageDecoderTest {
 
     @ParameterizedTest
     @CsvSource({"rgba.png, 0", "grey_alpha.png, 0", "grey.png, 0", "palette.png, 0", "rgb16.png, 0", "rgba16.png, 0",
-            "grey16.png, 0", "rgb.bmp, 0", "anim.gif, 0", "rgb.jpg, 2", "grey.jpg, 2", "cmyk.jpg, 2"})
+            "grey16.png, 0", "rgb.bmp, 0", "anim.gif, 0", "rgb.jpg, 2", "grey.jpg, 2", "cmyk.jpg, 2", "ycck.jpg, 2"})
     void decodesLikePilConvertRgb(String name, int tolerance) throws Exception {
         BufferedImage image = ImageDecoder.decode(resource(name), name);
         assertEquals(BufferedImage.TYPE_INT_RGB, image.getType());
@@ -67,6 +67,14 @@ class ImageDecoderTest {
     }
 
     @Test
+    void adobeYcckJpegHasTheRightColours() throws Exception {
+        BufferedImage image = ImageDecoder.decode(resource("ycck.jpg"), "ycck.jpg");
+        assertColour(0x00FFFF, image.getRGB(3, 8), "cyan ink");
+        assertColour(0xFF0000, image.getRGB(12, 8), "magenta + yellow ink");
+        assertColour(0x7F7F7F, image.getRGB(20, 8), "50% black ink");
+    }
+
+    @Test
     void alphaIsDroppedNotComposited() throws Exception {
         // Row 0 of rgba.png is fully transparent: PIL keeps its stored colours, it does not paint it white.
         BufferedImage image = ImageDecoder.decode(resource("rgba.png"), "rgba.png");
@@ -77,7 +85,7 @@ class ImageDecoderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"rgb.jpg", "cmyk.jpg", "rgba.png", "rgb16.png", "palette.png", "rgb.bmp"})
+    @CsvSource({"rgb.jpg", "cmyk.jpg", "ycck.jpg", "rgba.png", "rgb16.png", "palette.png", "rgb.bmp"})
     void truncatedFilesAreRefused(String name) throws Exception {
         byte[] full = resource(name);
         for (int keep : new int[] {full.length - 2, full.length * 3 / 4, full.length / 2}) {
