@@ -41,6 +41,13 @@ yy, xx = np.mgrid[0:16, 0:24]
 smooth = np.stack([xx * 10, yy * 15, 255 - xx * 10], -1).astype(np.uint8)
 Image.fromarray(smooth, "RGB").save("rgb.jpg", quality=95); expect("rgb.jpg", None)
 Image.fromarray(smooth[:, :, 0], "L").save("grey.jpg", quality=95); expect("grey.jpg", None)
+# Odd sizes with 4:2:0 chroma (edge upsampling), baseline and progressive
+yy, xx = np.mgrid[0:61, 0:97]
+photo = np.stack([(xx * 2 + yy) % 256, (yy * 4) % 256, (xx * yy) % 256], -1).astype(np.uint8)
+Image.fromarray(photo, "RGB").save("odd_420.jpg", quality=80, subsampling=2); expect("odd_420.jpg", None)
+Image.fromarray(photo, "RGB").save("odd_progressive.jpg", quality=80, progressive=True); expect("odd_progressive.jpg", None)
+# An embedded non-sRGB profile (the JDK's CS_LINEAR_RGB, ICC_Profile.getInstance(CS_LINEAR_RGB).getData()): PIL ignores it.
+Image.fromarray(smooth, "RGB").save("icc.jpg", quality=95, icc_profile=open("linear_rgb.icc", "rb").read()); expect("icc.jpg", None)
 cmyk = np.zeros((16, 24, 4), dtype=np.uint8)
 cmyk[:, :8, 0] = 255            # cyan
 cmyk[:, 8:16, 1] = 255; cmyk[:, 8:16, 2] = 255   # magenta + yellow = red

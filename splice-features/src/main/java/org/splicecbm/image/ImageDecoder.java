@@ -58,10 +58,17 @@ public final class ImageDecoder {
             throw new ImageDecodeException(sourceName, incomplete);
         }
         if (container == ImageContainer.JPEG) {
-            CmykJpeg.Header header = CmykJpeg.header(bytes);
-            if (header.fourComponents()) {
-                return CmykJpeg.toRgb((Raster) read(bytes, sourceName, container, true), header);
+            JpegColours.Header header = JpegColours.header(bytes);
+            if (header.space() == null) {
+                throw new ImageDecodeException(sourceName, "unsupported JPEG with " + header.componentIds().length
+                        + " colour components (1, 3 or 4 expected)");
             }
+            BufferedImage rgb = JpegColours.toRgb((Raster) read(bytes, sourceName, container, true), header);
+            if (rgb == null) {
+                throw new ImageDecodeException(sourceName, "the JPEG decoder returned a different number of components than the"
+                        + " file header declares (" + header.componentIds().length + "): the file is corrupt");
+            }
+            return rgb;
         }
         BufferedImage decoded = (BufferedImage) read(bytes, sourceName, container, false);
         return RgbConversion.toRgb(decoded, sourceName);
