@@ -32,6 +32,24 @@ def png16(path, arr, colour_type):
         + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
     open(path, "wb").write(data)
 png16("rgb16.png", rgb16, 2); expect("rgb16.png", None)
+def png_low_bit_grey(path, arr, bits):
+    hh, ww = arr.shape
+    rows = []
+    for y in range(hh):
+        v = 0; n = 0; out = bytearray()
+        for x in range(ww):
+            v = (v << bits) | int(arr[y, x]); n += bits
+            if n == 8: out.append(v); v = 0; n = 0
+        if n: out.append(v << (8 - n))
+        rows.append(b"\x00" + bytes(out))
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", ww, hh, bits, 0, 0, 0, 0)) \
+        + chunk(b"IDAT", zlib.compress(b"".join(rows))) + chunk(b"IEND", b"")
+    open(path, "wb").write(data)
+for bits in (1, 2, 4):
+    low = (np.arange(h * w).reshape(h, w) * 7 % (1 << bits)).astype(np.uint8)
+    png_low_bit_grey(f"grey{bits}bit.png", low, bits); expect(f"grey{bits}bit.png", None)
+la16 = (np.arange(h * w * 2).reshape(h, w, 2) * 4099 % 65536).astype(np.uint16)
+png16("grey_alpha16.png", la16, 4); expect("grey_alpha16.png", None)
 rgba16 = rng.integers(0, 65536, (h, w, 4), dtype=np.uint16)
 png16("rgba16.png", rgba16, 6); expect("rgba16.png", None)
 grey16 = rng.integers(0, 1024, (h, w), dtype=np.uint16)

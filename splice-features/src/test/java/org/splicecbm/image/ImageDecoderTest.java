@@ -38,7 +38,7 @@ class ImageDecoderTest {
 
     @ParameterizedTest
     @CsvSource({"rgba.png, 0", "grey_alpha.png, 0", "grey.png, 0", "palette.png, 0", "rgb16.png, 0", "rgba16.png, 0",
-            "grey16.png, 0", "rgb.bmp, 0", "anim.gif, 0", "rgb.jpg, 0", "grey.jpg, 0", "icc.jpg, 0", "odd_420.jpg, 0", "odd_progressive.jpg, 0", "cmyk.jpg, 0", "ycck.jpg, 0"})
+            "grey16.png, 0", "grey1bit.png, 0", "grey2bit.png, 0", "grey4bit.png, 0", "grey_alpha16.png, 0", "rgb.bmp, 0", "anim.gif, 0", "rgb.jpg, 0", "grey.jpg, 0", "icc.jpg, 0", "odd_420.jpg, 0", "odd_progressive.jpg, 0", "cmyk.jpg, 0", "ycck.jpg, 0"})
     void decodesLikePilConvertRgb(String name, int tolerance) throws Exception {
         BufferedImage image = ImageDecoder.decode(resource(name), name);
         assertEquals(BufferedImage.TYPE_INT_RGB, image.getType());
