@@ -41,12 +41,13 @@ final class Downloader {
      * @param expectedSize the size in bytes, or -1 when unknown
      * @param checksum the expected digest, or null
      * @param token a bearer token for the first host, or null
+     * @param label what the progress bar calls the file
      */
-    void download(URI url, Path destination, long expectedSize, Checksum checksum, String token) throws IOException {
+    void download(URI url, Path destination, long expectedSize, Checksum checksum, String token, String label) throws IOException {
         Path partial = destination.resolveSibling(destination.getFileName() + INCOMPLETE_SUFFIX);
         Files.createDirectories(destination.toAbsolutePath().getParent());
         retrying("GET", url, () -> {
-            transfer(url, partial, expectedSize, token, destination.getFileName().toString());
+            transfer(url, partial, expectedSize, token, label);
             return null;
         });
         verify(url, partial, expectedSize, checksum);

@@ -109,7 +109,7 @@ public final class HubClient {
             Path blob = cache.blob(repoId, info.etag());
             cache.withBlobLock(repoId, info.etag(), () -> {
                 if (!Files.exists(blob)) {
-                    downloader.download(url, blob, info.size(), info.lfsChecksum(), token);
+                    downloader.download(url, blob, info.size(), info.lfsChecksum(), token, repoId + "/" + filename);
                 }
                 return null;
             });

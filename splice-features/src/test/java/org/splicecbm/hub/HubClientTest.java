@@ -98,6 +98,24 @@ class HubClientTest {
     }
 
     @Test
+    void concurrentCallsDownloadOnce() throws Exception {
+        HubClient client = client(false, null);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Path>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> client.file(REPO, "main", "model.safetensors")));
+            }
+            for (var r : results) {
+                assertArrayEquals(weights, Files.readAllBytes(r.get()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, hub.requests().stream().filter(r -> r.path().startsWith("/cdn/")).count(), hub.requests().toString());
+    }
+
+    @Test
     void retriesAServerErrorOnce() throws Exception {
         hub.failOnce("config.json", 500);
         Path file = client(false, null).file(REPO, "main", "config.json");
