@@ -132,6 +132,18 @@ class ImageDecoderTest {
         assertTrue(e.getMessage().contains("missing.png") && e.getMessage().contains("no such file"), e.getMessage());
     }
 
+    @Test
+    void decompressionBombsAreRefusedBeforeDecoding() throws Exception {
+        // A valid PNG header declaring 20000 x 10000 pixels: refused from the header alone.
+        byte[] png = resource("grey.png");
+        java.nio.ByteBuffer.wrap(png, 16, 8).putInt(20000).putInt(10000);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(png, 12, 17);
+        java.nio.ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());
+        ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> ImageDecoder.decode(png, "bomb.png"));
+        assertTrue(e.getMessage().contains("decompression bomb"), e.getMessage());
+    }
+
     private static int indexOfScan(byte[] b) {
         for (int i = 0; i + 1 < b.length; i++) {
             if ((b[i] & 0xFF) == 0xFF && (b[i + 1] & 0xFF) == 0xDA) {
