@@ -104,8 +104,9 @@ final class Downloader {
         try (InputStream body = response.body()) {
             int status = response.statusCode();
             if (status == 416 && have > 0) {
-                Files.deleteIfExists(partial); // the partial file is longer than the remote one: start over
-                throw new DownloadException("GET " + url + ": the server refused to resume at byte " + have, 416, null);
+                // the partial file is as long as the remote one or longer: start over (retryable, hence no status)
+                Files.deleteIfExists(partial);
+                throw new DownloadException("GET " + url + ": the server refused to resume at byte " + have, -1, null);
             }
             if (status != 200 && status != 206) {
                 throw new DownloadException(HttpErrors.describe("GET", url, status, response.headers()), status, null);
