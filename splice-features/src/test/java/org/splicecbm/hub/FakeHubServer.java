@@ -277,7 +277,8 @@ public final class FakeHubServer implements AutoCloseable {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    static String hex(String algorithm, byte[] bytes) {
+    /** Lower-case hex digest ("SHA-256", "SHA-1", "MD5") of {@code bytes}, e.g. the expected checksum of a served file. */
+    public static String hex(String algorithm, byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
         } catch (NoSuchAlgorithmException e) {
