@@ -11,10 +11,11 @@ import org.splicecbm.backbone.transformer.VisionTowerConfig;
 import org.splicecbm.backbone.transformer.WeightSource;
 
 /** Builds both CLIP towers from tensors named as transformers' {@code CLIPModel} saves them. */
-final class HfClipTowers {
+public final class HfClipTowers {
     private HfClipTowers() {}
 
-    static TextTower text(TextTowerConfig config, WeightSource source) {
+    /** The text tower, tensors named {@code text_model.*} and {@code text_projection.weight}. */
+    public static TextTower text(TextTowerConfig config, WeightSource source) {
         EncoderShape shape = config.encoder();
         long d = shape.width();
         TransformerEncoder encoder = TransformerEncoder.load(shape,
@@ -26,7 +27,8 @@ final class HfClipTowers {
                 source.load("text_projection.weight", config.projectionDim(), d));
     }
 
-    static VisionTower vision(VisionTowerConfig config, WeightSource source) {
+    /** The image tower, tensors named {@code vision_model.*} and {@code visual_projection.weight}. */
+    public static VisionTower vision(VisionTowerConfig config, WeightSource source) {
         EncoderShape shape = config.encoder();
         long d = shape.width();
         TransformerEncoder encoder = TransformerEncoder.load(shape,

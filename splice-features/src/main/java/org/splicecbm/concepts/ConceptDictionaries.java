@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import me.tongfei.progressbar.ProgressBar;
 import org.splicecbm.backbone.ClipBackbone;
+import org.splicecbm.decompose.DictionaryMath;
 import org.splicecbm.progress.Progress;
 
 /**
@@ -27,7 +28,8 @@ public final class ConceptDictionaries {
 
     /**
      * The dictionary of the last k concepts of {@code vocab} for {@code backbone}: from {@code cacheDir} when a
-     * cached copy was built from the same backbone, vocabulary content and k, else encoded and then cached.
+     * cached copy was built from the same backbone (same name, and the same embedding of one probe text, so that
+     * replaced weights are noticed), the same vocabulary content and the same k; else encoded and then cached.
      *
      * @throws org.splicecbm.config.ConfigException under {@code concepts.size} when k is out of range
      */
@@ -35,38 +37,31 @@ public final class ConceptDictionaries {
         List<String> concepts = vocab.lastK(k);
         DictionaryCache cache = new DictionaryCache(cacheDir);
         Path entry = cache.entry(backbone.name(), vocab.name(), vocab.sha256(), k);
-        Optional<ConceptDictionary> cached = cache.read(entry, backbone.name(), vocab.sha256(), concepts);
+        BackboneProbe probe = BackboneProbe.of(backbone);
+        Optional<ConceptDictionary> cached = cache.read(entry, backbone.name(), probe, vocab.sha256(), concepts);
         if (cached.isPresent()) {
             return cached.get();
         }
         ConceptDictionary built = build(backbone, vocab, k);
         try {
-            cache.write(entry, built);
+            cache.write(entry, built, probe);
         } catch (IOException e) {
             throw new UncheckedIOException("could not cache the concept dictionary in " + entry + ": " + e.getMessage(), e);
         }
         return built;
     }
 
-    /** Encodes the last k concepts (plain text, no prompt template, as the reference does) without any cache. */
+    /**
+     * Encodes the last k concepts (plain text, no prompt template, as the reference does) without any cache, and
+     * applies {@link DictionaryMath#centre}: normalise each row, subtract the mean row, normalise again.
+     */
     public static ConceptDictionary build(ClipBackbone backbone, Vocabulary vocab, int k) {
         List<String> concepts = vocab.lastK(k);
         float[][] embeddings = embed(backbone, concepts);
-        float[][] dictionary = Centring.normaliseCentreNormalise(embeddings);
+        float[][] dictionary = DictionaryMath.centre(embeddings);
         DictionaryProvenance provenance = new DictionaryProvenance(backbone.name(), vocab.name(), vocab.sha256(), k,
                 backbone.embeddingDim(), Sha256.ofMatrix(dictionary), Instant.now());
         return new ConceptDictionary(concepts, dictionary, provenance);
-    }
-
-    /**
-     * The dictionary formula alone: L2-normalise each row, subtract the mean row, L2-normalise again.
-     * Returns a new matrix.
-     */
-    public static float[][] centre(float[][] textEmbeddings) {
-        if (textEmbeddings.length == 0) {
-            throw new IllegalArgumentException("a dictionary needs at least one concept");
-        }
-        return Centring.normaliseCentreNormalise(textEmbeddings);
     }
 
     private static float[][] embed(ClipBackbone backbone, List<String> concepts) {
@@ -74,13 +69,23 @@ public final class ConceptDictionaries {
         try (ProgressBar bar = Progress.bar("Encoding concepts", concepts.size(), "concepts")) {
             for (int start = 0; start < concepts.size(); start += TEXT_BATCH) {
                 List<String> batch = concepts.subList(start, Math.min(start + TEXT_BATCH, concepts.size()));
-                float[][] rows = backbone.embedTexts(batch);
+                float[][] rows = embedBatch(backbone, batch, start);
                 checkBatch(backbone, batch, rows, start);
                 System.arraycopy(rows, 0, out, start, rows.length);
                 bar.stepBy(rows.length);
             }
         }
         return out;
+    }
+
+    private static float[][] embedBatch(ClipBackbone backbone, List<String> batch, int start) {
+        try {
+            return backbone.embedTexts(batch);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("backbone " + backbone.name() + " could not embed concepts " + (start + 1) + ".."
+                    + (start + batch.size()) + " of the dictionary (\"" + batch.get(0) + "\" ... \"" + batch.get(batch.size() - 1)
+                    + "\"): " + e.getMessage(), e);
+        }
     }
 
     private static void checkBatch(ClipBackbone backbone, List<String> batch, float[][] rows, int start) {

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.splicecbm.hub.Checksum;
+import org.splicecbm.hub.UrlFetcher;
 
 /**
  * Where SpLiCE's published data files (Bhalla et al., NeurIPS 2024; AI4LIFE-GROUP/SpLiCE, Apache-2.0) come from:
@@ -31,34 +33,32 @@ public final class SpliceData {
     private final URI baseUrl;
     private final Path localDir;
     private final Path cacheDir;
-    private final boolean offline;
-    private final Downloader downloader;
+    private final UrlFetcher fetcher;
 
     /**
-     * @param baseUrl    URL of the {@code data/} folder (ends with {@code /} or one is added)
-     * @param localDir   a local copy with the same layout, used instead of any download; {@code null} for none
-     * @param cacheDir   folder downloads go to (holds {@code vocab/} and {@code means/})
-     * @param offline    when true, never download: a file must be in {@code localDir} or the cache
-     * @param downloader performs the downloads
+     * @param baseUrl  URL of the {@code data/} folder (ends with {@code /} or one is added)
+     * @param localDir a local copy with the same layout, used instead of any download; {@code null} for none
+     * @param cacheDir folder downloads go to (holds {@code vocab/} and {@code means/})
+     * @param fetcher  performs the downloads; when it is offline, a file must be in {@code localDir} or the cache
      */
-    public SpliceData(URI baseUrl, Path localDir, Path cacheDir, boolean offline, Downloader downloader) {
+    public SpliceData(URI baseUrl, Path localDir, Path cacheDir, UrlFetcher fetcher) {
         String url = baseUrl.toString();
         this.baseUrl = URI.create(url.endsWith("/") ? url : url + "/");
         this.localDir = localDir;
         this.cacheDir = cacheDir;
-        this.offline = offline;
-        this.downloader = downloader;
+        this.fetcher = fetcher;
     }
 
     /**
-     * Reads the environment: {@code SPLICE_DATA_URL}, {@code SPLICE_DATA_DIR}, {@code SPLICE_OFFLINE=1}, and the
+     * Reads the environment: {@code SPLICE_DATA_URL}, {@code SPLICE_DATA_DIR}, {@code SPLICE_OFFLINE=1} (or
+     * {@code HF_HUB_OFFLINE=1}, see {@link UrlFetcher#fromEnvironment()}), and the
      * cache root {@code SPLICE_CACHE} (default {@code ~/.cache/splice-cbm}; files go to {@code <root>/splice-data}).
      */
     public static SpliceData fromEnvironment() {
         String url = env("SPLICE_DATA_URL");
         String dir = env("SPLICE_DATA_DIR");
         return new SpliceData(URI.create(url == null ? DEFAULT_URL : url),
-                dir == null ? null : Path.of(dir), cacheRoot().resolve("splice-data"), isOffline(), new HttpDownloader());
+                dir == null ? null : Path.of(dir), cacheRoot().resolve("splice-data"), UrlFetcher.fromEnvironment());
     }
 
     /** The splice-cbm cache root: {@code SPLICE_CACHE}, else {@code ~/.cache/splice-cbm}. */
@@ -85,13 +85,15 @@ public final class SpliceData {
         if (Files.isRegularFile(cached)) {
             return cached;
         }
-        if (offline) {
-            throw new IOException(relativePath + " is not in the cache " + cacheDir + " and downloads are off (SPLICE_OFFLINE)"
+        if (fetcher.offline()) {
+            throw new IOException(relativePath + " is not in the cache " + cacheDir + " and downloads are off"
+                    + " (SPLICE_OFFLINE or HF_HUB_OFFLINE is set)"
                     + offlineAdvice(relativePath));
         }
         URI url = baseUrl.resolve(relativePath);
         try {
-            return downloader.fetch(url, cached, publishedSha256(relativePath));
+            String sha256 = publishedSha256(relativePath);
+            return fetcher.fetch(url, cached, sha256 == null ? null : Checksum.sha256(sha256));
         } catch (IOException e) {
             throw new IOException("could not download SpLiCE's " + relativePath + " from " + url + ": " + e.getMessage()
                     + offlineAdvice(relativePath), e);
@@ -110,11 +112,6 @@ public final class SpliceData {
     private static String offlineAdvice(String relativePath) {
         return ". To work offline, put a copy of SpLiCE's data folder somewhere with " + relativePath
                 + " inside and set SPLICE_DATA_DIR to it, or set SPLICE_DATA_URL to a reachable mirror";
-    }
-
-    private static boolean isOffline() {
-        String v = env("SPLICE_OFFLINE");
-        return v != null && !v.equals("0") && !v.equalsIgnoreCase("false");
     }
 
     private static String env(String name) {

@@ -1,6 +1,5 @@
 package org.splicecbm.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -35,15 +34,15 @@ public final class ConfigLoader {
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new ConfigException("config", "file " + file + " does not exist; pass the path of a YAML config (see configs/)");
+            throw new ConfigException("config", file.toString(), "file does not exist; pass the path of a YAML config (see configs/)");
         } catch (IOException e) {
-            throw new ConfigException("config", "cannot read " + file + ": " + e.getMessage());
+            throw new ConfigException("config", file.toString(), "cannot read: " + e.getMessage());
         }
         Path baseDir = file.toAbsolutePath().getParent();
         try {
             return mapper(baseDir).readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw located(file, e);
+            throw located(file, text, e);
         }
     }
 
@@ -78,26 +77,34 @@ public final class ConfigLoader {
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
                 .addModule(paths)
                 .build();
     }
 
-    /** Turns Jackson's exception into {@code file:line:column: key: what must hold}. */
-    static ConfigException located(Path file, JsonProcessingException e) {
-        JsonLocation where = e.getLocation();
-        String position = file + (where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr());
-        String key = e instanceof JsonMappingException m ? keyPath(m) : "";
+    /** Turns Jackson's exception into {@code file:line: key: what must hold}. */
+    static ConfigException located(Path file, String text, JsonProcessingException e) {
+        String path = e instanceof JsonMappingException m ? keyPath(m) : "";
         ConfigException cause = findConfigException(e);
+        String key;
         String detail;
         if (cause != null) {
-            return new ConfigException(cause.key(), position + ": " + cause.getMessage());
+            // Rules checked inside nested records may know only their local key (e.g. "fraction"): prefix the path.
+            key = cause.key().contains(".") || path.isEmpty() || path.endsWith(cause.key()) ? cause.key() : path + "." + cause.key();
+            detail = cause.detail();
         } else if (e instanceof UnrecognizedPropertyException u) {
+            key = path;
             detail = "unknown key '" + u.getPropertyName() + "'; valid keys here: "
                     + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
         } else {
+            key = path.isEmpty() ? "config" : path;
             detail = e.getOriginalMessage();
         }
-        return new ConfigException(key.isEmpty() ? "config" : key, position + ": " + (key.isEmpty() ? "" : key + ": ") + detail);
+        int line = YamlKeyLocator.line(text, key);
+        if (line < 0 && e.getLocation() != null) {
+            line = e.getLocation().getLineNr();
+        }
+        return new ConfigException(key, file + (line > 0 ? ":" + line : ""), detail);
     }
 
     private static String keyPath(JsonMappingException e) {

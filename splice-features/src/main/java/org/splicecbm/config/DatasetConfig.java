@@ -48,7 +48,7 @@ public record DatasetConfig(Kind kind, Path root, Path manifest, Boolean downloa
         onlyFor(download, cifar, "dataset.download", "cifar10 and cifar100", true);
         onlyFor(url != null, cifar, "dataset.url", "cifar10 and cifar100", url);
         onlyFor(labelLevel != null, kind == Kind.CIFAR100, "dataset.label_level", "cifar100", labelLevel);
-        labelLevel = labelLevel == null ? LabelLevel.FINE : labelLevel;
+        labelLevel = labelLevel == null && kind == Kind.CIFAR100 ? LabelLevel.FINE : labelLevel;
         onlyFor(attribute != null, kind == Kind.CELEBA, "dataset.attribute", "celeba", attribute);
         onlyFor(groupAttribute != null, kind == Kind.CELEBA, "dataset.group_attribute", "celeba", groupAttribute);
         ConfigException.require(kind != Kind.CELEBA || (attribute != null && !attribute.isBlank()),

@@ -10,8 +10,10 @@ package org.splicecbm.config;
  * @param fraction share of {@code from} that moves, in (0, 1)
  * @param seed     selects which samples move; the same seed always gives the same split
  */
-public record DerivedSplit(String from, double fraction, long seed) {
+public record DerivedSplit(String from, Double fraction, Long seed) {
     public DerivedSplit {
         from = from == null ? "train" : from.trim().toLowerCase(java.util.Locale.ROOT);
+        ConfigException.require(fraction != null, "fraction", "be given, a share in (0, 1)", null);
+        seed = seed == null ? 0L : seed;
     }
 }

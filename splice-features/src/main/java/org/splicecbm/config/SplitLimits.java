@@ -13,14 +13,15 @@ import org.splicecbm.data.Split;
  * @param test  cap on the test split, or null
  * @param seed  selects which samples are kept (default 0)
  */
-public record SplitLimits(Integer train, Integer val, Integer test, long seed) {
+public record SplitLimits(Integer train, Integer val, Integer test, Long seed) {
     /** No caps. */
-    public static final SplitLimits NONE = new SplitLimits(null, null, null, 0);
+    public static final SplitLimits NONE = new SplitLimits(null, null, null, 0L);
 
     public SplitLimits {
         positive("dataset.limit.train", train);
         positive("dataset.limit.val", val);
         positive("dataset.limit.test", test);
+        seed = seed == null ? 0L : seed;
     }
 
     /** The cap of {@code split}, if any. */

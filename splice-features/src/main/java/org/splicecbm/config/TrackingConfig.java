@@ -20,6 +20,7 @@ public record TrackingConfig(String uri, String experiment) {
     }
 
     /** True when runs go to an MLflow server. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isServer() {
         return uri.startsWith("http://") || uri.startsWith("https://");
     }

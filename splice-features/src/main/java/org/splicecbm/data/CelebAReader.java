@@ -54,6 +54,9 @@ final class CelebAReader {
                 if (split == null) {
                     throw new IOException(where + t[0] + " has no entry in list_eval_partition.txt; use matching files");
                 }
+                for (int v = 1; v < t.length; v++) {
+                    sign(t[v], where + names.get(v - 1) + ": ");
+                }
                 int label = sign(t[labelCol + 1], where) > 0 ? 1 : 0;
                 Map<String, String> groups = groupCol < 0 ? Map.of()
                         : groups(groupAttribute, sign(t[groupCol + 1], where), classes.get(label));

@@ -13,9 +13,9 @@ import org.splicecbm.config.DatasetConfig.Kind;
 public final class Datasets {
     private Datasets() {}
 
-    /** Opens the dataset, downloading CIFAR archives with the default fetcher when {@code download} is set. */
+    /** Opens the dataset, downloading CIFAR archives with the hub's fetcher when {@code download} is set. */
     public static ImageDataset open(DatasetConfig config) throws IOException {
-        return open(config, new HttpArchiveFetcher());
+        return open(config, ArchiveFetcher.standard());
     }
 
     /** {@link #open(DatasetConfig)} with the given fetcher for downloads. */

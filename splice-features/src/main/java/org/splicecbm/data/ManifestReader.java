@@ -47,6 +47,9 @@ final class ManifestReader {
         if (path.isEmpty()) {
             throw table.error(row, "empty path; give the image path relative to the dataset root " + root);
         }
+        if (path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0) {
+            throw table.error(row, "the path spans several lines (a quoted field with a line break); remove the break");
+        }
         Integer earlier = firstLine.putIfAbsent(path, row.line());
         if (earlier != null) {
             throw table.error(row, "path " + path + " already listed on line " + earlier + "; list each image once");

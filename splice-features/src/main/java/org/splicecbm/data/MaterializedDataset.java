@@ -1,11 +1,15 @@
 package org.splicecbm.data;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A dataset whose splits are fully listed in memory (sample lists only; pixels stay on disk). */
 final class MaterializedDataset implements ImageDataset {
     private final DatasetContent content;
+    private final Map<Split, String> fingerprints = new ConcurrentHashMap<>();
 
     MaterializedDataset(DatasetContent content) {
         this.content = content;
@@ -35,6 +39,17 @@ final class MaterializedDataset implements ImageDataset {
                     + split.key() + ": {from: train, fraction: 0.1, seed: 0}");
         }
         return samples;
+    }
+
+    /** Computed once per split: the listing is fixed when the dataset is opened. */
+    @Override
+    public String fingerprint(Split split) throws IOException {
+        String known = fingerprints.get(split);
+        if (known == null) {
+            known = ImageDataset.super.fingerprint(split);
+            fingerprints.put(split, known);
+        }
+        return known;
     }
 
     @Override

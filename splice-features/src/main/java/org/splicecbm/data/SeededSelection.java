@@ -29,11 +29,15 @@ final class SeededSelection {
         }
         List<List<Integer>> byClass = groupByLabel(samples);
         int[] quota = quotas(byClass, samples.size(), count);
+        long[] ranks = new long[samples.size()];
+        MessageDigest sha = sha256();
+        for (int i = 0; i < ranks.length; i++) {
+            ranks[i] = rank(sha, seed, samples.get(i).id());
+        }
         BitSet chosen = new BitSet(samples.size());
         for (int c = 0; c < byClass.size(); c++) {
             List<Integer> members = new ArrayList<>(byClass.get(c));
-            members.sort(Comparator.<Integer>comparingLong(i -> rank(seed, samples.get(i).id()))
-                    .thenComparing(i -> samples.get(i).id()));
+            members.sort(Comparator.<Integer>comparingLong(i -> ranks[i]).thenComparing(i -> samples.get(i).id()));
             members.subList(0, quota[c]).forEach(chosen::set);
         }
         return chosen;
@@ -41,7 +45,11 @@ final class SeededSelection {
 
     /** The hash rank of a sample id under a seed (exposed for tests of stability). */
     static long rank(long seed, String id) {
-        MessageDigest sha = sha256();
+        return rank(sha256(), seed, id);
+    }
+
+    private static long rank(MessageDigest sha, long seed, String id) {
+        sha.reset();
         sha.update(ByteBuffer.allocate(Long.BYTES).putLong(seed).array());
         sha.update(id.getBytes(StandardCharsets.UTF_8));
         return ByteBuffer.wrap(sha.digest()).getLong();

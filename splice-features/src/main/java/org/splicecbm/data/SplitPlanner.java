@@ -58,8 +58,10 @@ final class SplitPlanner {
             return;
         }
         String key = "dataset." + target.key();
-        ConfigException.require(!splits.containsKey(target), key, name + " already defines a " + target.key()
-                + " split (" + sizeOf(splits, target) + " samples); remove " + key + " to use it", "a derived split");
+        if (splits.containsKey(target)) {
+            throw ConfigException.invalid(key, "be absent: " + name + " already defines a " + target.key() + " split ("
+                    + splits.get(target).size() + " samples); remove " + key + " to use it", "a derived split");
+        }
         List<Sample> train = splits.get(Split.TRAIN);
         int n = train == null ? 0 : train.size();
         int count = (int) Math.round(spec.fraction() * n);
@@ -89,9 +91,5 @@ final class SplitPlanner {
             }
         }
         return out;
-    }
-
-    private static int sizeOf(Map<Split, List<Sample>> splits, Split split) {
-        return splits.get(split).size();
     }
 }

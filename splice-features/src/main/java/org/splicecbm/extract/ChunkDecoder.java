@@ -58,6 +58,10 @@ final class ChunkDecoder implements AutoCloseable {
             }
             counters.skipped();
             return new SkippedImage(sample.id(), sample.source().location(), String.valueOf(e.getMessage()));
+        } catch (RuntimeException e) {
+            // not a bad file but a failure of our own code: never skipped, always reported with the image
+            throw new IllegalStateException("preprocessing " + sample.source().location() + " (sample " + sample.id()
+                    + ") failed: " + e, e);
         }
     }
 

@@ -43,6 +43,11 @@ public final class Npy {
         }
     }
 
+    /** Writes a 1-D float32 vector. */
+    public static void writeFloat32Vector(Path file, float[] values) throws IOException {
+        AtomicFiles.write(file, out -> writeFloat32Vector(out, values));
+    }
+
     /** Writes a 1-D float32 vector to a stream. */
     public static void writeFloat32Vector(OutputStream out, float[] values) throws IOException {
         out.write(new NpyHeader("<f4", false, new long[] {values.length}).encode());

@@ -28,6 +28,7 @@ public record NpyHeader(String descr, boolean fortranOrder, long[] shape) {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final int ALIGN = 64;
     private static final int GROWTH_AXIS_MAX_DIGITS = 21;
+    private static final int MAX_HEADER_BYTES = 1 << 20;
     private static final Pattern DESCR = Pattern.compile("['\"]descr['\"]\\s*:\\s*['\"]([^'\"]*)['\"]");
     private static final Pattern FORTRAN = Pattern.compile("['\"]fortran_order['\"]\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("['\"]shape['\"]\\s*:\\s*\\(([^)]*)\\)");
@@ -117,6 +118,10 @@ public record NpyHeader(String descr, boolean fortranOrder, long[] shape) {
             default -> throw new IOException(source + ": unsupported .npy format version " + major + "." + magic[7]
                     + " (supported: 1.0, 2.0, 3.0)");
         };
+        if (length > MAX_HEADER_BYTES) {
+            throw new IOException(source + ": .npy header claims " + length + " bytes (more than " + MAX_HEADER_BYTES
+                    + "); the file is corrupt");
+        }
         byte[] text = new byte[(int) length];
         data.readFully(text);
         String dict = new String(text, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);

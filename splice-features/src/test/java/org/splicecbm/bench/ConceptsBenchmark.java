@@ -10,6 +10,7 @@ import org.splicecbm.concepts.ConceptDictionary;
 import org.splicecbm.concepts.ImageMeanAccumulator;
 import org.splicecbm.concepts.Vocabulary;
 import org.splicecbm.concepts.VocabularyRules;
+import org.splicecbm.decompose.DictionaryMath;
 import org.splicecbm.image.PreprocessSpec;
 
 /**
@@ -24,7 +25,7 @@ public final class ConceptsBenchmark {
         System.setProperty("splice.noProgress", "true");
         Path shared = Path.of(System.getProperty("splicecbm.shared", "../../shared"), "splice-data");
         Path laionFile = shared.resolve("vocab/laion.txt");
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 5; round++) {
             long t0 = System.nanoTime();
             Vocabulary laion = Vocabulary.read(laionFile, "laion", VocabularyRules.PUBLISHED);
             long t1 = System.nanoTime();
@@ -33,7 +34,7 @@ public final class ConceptsBenchmark {
             RandomBackbone backbone = new RandomBackbone(512);
             float[][] embeddings = backbone.embedTexts(laion.lastK(10_000));
             long t2 = System.nanoTime();
-            ConceptDictionaries.centre(embeddings);
+            DictionaryMath.centre(embeddings);
             report(round, "dictionary formula 10000 x 512", System.nanoTime() - t2);
 
             Path cache = Files.createTempDirectory("concepts-bench");

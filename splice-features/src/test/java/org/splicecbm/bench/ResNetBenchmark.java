@@ -3,6 +3,7 @@ package org.splicecbm.bench;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.lang.management.ManagementFactory;
 import java.util.Random;
 import org.splicecbm.backbone.openclip.ModifiedResNet;
 import org.splicecbm.backbone.openclip.ResNetConfig;
@@ -19,6 +20,7 @@ public final class ResNetBenchmark {
 
     public static void main(String[] args) {
         DjlRuntime.configure();
+        DjlRuntime.inferenceMode();
         int[] batchSizes = args.length > 0 ? java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray()
                 : new int[] {32, 64};
         int timedBatches = Integer.getInteger("bench.batches", 3);
@@ -37,13 +39,22 @@ public final class ResNetBenchmark {
     private static void run(ModifiedResNet tower, NDManager manager, int batch, int timedBatches) {
         Shape shape = new Shape(batch, 3, 224, 224);
         forwardOnce(tower, manager, shape); // warm-up: first-call allocations and kernel selection
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < timedBatches; i++) {
             forwardOnce(tower, manager, shape);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("batch %3d: %d batches in %.2f s = %.1f images/s%n", batch, timedBatches, seconds,
-                batch * timedBatches / seconds);
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+        int images = batch * timedBatches;
+        // Images per CPU-second shows the cost independent of how busy the shared machine was.
+        System.out.printf("batch %3d: %d images in %.2f s wall = %.2f images/s; %.1f CPU-s = %.2f images per CPU-second;"
+                + " load average %.1f%n", batch, images, seconds, images / seconds, cpuSeconds, images / cpuSeconds,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void forwardOnce(ModifiedResNet tower, NDManager manager, Shape shape) {

@@ -74,11 +74,11 @@ class ConceptDictionaryTest {
         Vocabulary v = vocab("x\ny\nz\nw\n");
         WordBackbone first = WordBackbone.hashing("open_clip:ViT-B-32", 16);
         ConceptDictionary built = ConceptDictionaries.load(first, v, 3, cache);
-        assertEquals(3, first.textsEmbedded());
+        assertEquals(3, first.conceptsEmbedded());
 
         WordBackbone second = WordBackbone.hashing("open_clip:ViT-B-32", 16);
         ConceptDictionary cached = ConceptDictionaries.load(second, v, 3, cache);
-        assertEquals(0, second.textsEmbedded());
+        assertEquals(List.of(List.of(BackboneProbe.TEXT)), second.textCalls, "only the probe text may be embedded");
         assertEquals(built.concepts(), cached.concepts());
         assertArrayEquals(built.vectors(), cached.vectors());
         assertEquals(built.provenance(), cached.provenance());
@@ -101,7 +101,7 @@ class ConceptDictionaryTest {
         WordBackbone backbone = WordBackbone.hashing("clip:ViT-B/32", 16);
         ConceptDictionaries.load(backbone, vocab("x\ny\nz\n"), 2, cache);
         ConceptDictionary changed = ConceptDictionaries.load(backbone, vocab("x\ny\nq\n"), 2, cache);
-        assertEquals(4, backbone.textsEmbedded());
+        assertEquals(4, backbone.conceptsEmbedded());
         assertEquals(List.of("y", "q"), changed.concepts());
     }
 
@@ -112,11 +112,24 @@ class ConceptDictionaryTest {
         WordBackbone b16 = WordBackbone.hashing("clip:ViT-B/16", 16);
         ConceptDictionary first = ConceptDictionaries.load(b32, v, 2, cache);
         ConceptDictionary other = ConceptDictionaries.load(b16, v, 2, cache);
-        assertEquals(2, b16.textsEmbedded());
+        assertEquals(2, b16.conceptsEmbedded());
         assertFalse(java.util.Arrays.deepEquals(first.vectors(), other.vectors()));
         assertEquals("clip:ViT-B/16", other.provenance().backbone());
         ConceptDictionaries.load(b32, v, 3, cache);
-        assertEquals(2 + 3, b32.textsEmbedded());
+        assertEquals(2 + 3, b32.conceptsEmbedded());
+    }
+
+    @Test
+    void replacedWeightsUnderTheSameNameAreNoticed() {
+        Vocabulary v = vocab("x\ny\nz\n");
+        ConceptDictionary old = ConceptDictionaries.load(WordBackbone.hashing("/models/my-clip", 16, 1), v, 3, cache);
+        WordBackbone replaced = WordBackbone.hashing("/models/my-clip", 16, 2);
+        ConceptDictionary fresh = ConceptDictionaries.load(replaced, v, 3, cache);
+        assertEquals(3, replaced.conceptsEmbedded());
+        assertFalse(java.util.Arrays.deepEquals(old.vectors(), fresh.vectors()));
+        WordBackbone same = WordBackbone.hashing("/models/my-clip", 16, 2);
+        ConceptDictionaries.load(same, v, 3, cache);
+        assertEquals(0, same.conceptsEmbedded());
     }
 
     @Test
@@ -129,11 +142,11 @@ class ConceptDictionaryTest {
         Path meta = entry.resolve("meta.json");
         Files.writeString(meta, Files.readString(meta).replace(v.sha256(), "0".repeat(64)));
         ConceptDictionaries.load(backbone, v, 3, cache);
-        assertEquals(6, backbone.textsEmbedded());
+        assertEquals(6, backbone.conceptsEmbedded());
 
         Npy.writeFloat32(entry.resolve("dictionary.npy"), new float[3][4], 4);
         ConceptDictionary rebuilt = ConceptDictionaries.load(backbone, v, 3, cache);
-        assertEquals(9, backbone.textsEmbedded());
+        assertEquals(9, backbone.conceptsEmbedded());
         assertEquals(rebuilt.provenance().matrixSha256(), Sha256.ofMatrix(Npy.readFloatMatrix(entry.resolve("dictionary.npy"))));
         assertNotEquals(0f, rebuilt.vectors()[0][0]);
     }
@@ -143,7 +156,15 @@ class ConceptDictionaryTest {
         WordBackbone backbone = WordBackbone.hashing("clip:RN50", 4);
         ConfigException e = assertThrows(ConfigException.class, () -> ConceptDictionaries.load(backbone, vocab("x\ny\n"), 5, cache));
         assertEquals("concepts.size: must be ≤ 2 (lines in words.txt), found 5", e.getMessage());
-        assertEquals(0, backbone.textsEmbedded());
+        assertEquals(0, backbone.conceptsEmbedded());
+    }
+
+    @Test
+    void aFailingBatchNamesItsConcepts() {
+        WordBackbone partial = new WordBackbone("partial", Map.of("x", new float[] {1, 2}));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ConceptDictionaries.build(partial, vocab("x\ny\n"), 2));
+        assertTrue(e.getMessage().contains("could not embed concepts 1..2 of the dictionary (\"x\" ... \"y\"): no vector for y"),
+                e.getMessage());
     }
 
     @Test

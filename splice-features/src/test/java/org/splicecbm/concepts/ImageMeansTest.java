@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.splicecbm.hub.UrlFetcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,8 +24,7 @@ class ImageMeansTest {
     Path dir;
 
     private SpliceData local() {
-        return new SpliceData(URI.create("http://127.0.0.1:9/"), SharedData.spliceData(), dir.resolve("cache"), true,
-                (u, d, s) -> { throw new IOException("no downloads in this test"); });
+        return new SpliceData(URI.create("http://127.0.0.1:9/"), SharedData.spliceData(), dir.resolve("cache"), new UrlFetcher(true));
     }
 
     /** Norms computed with Python from the raw storage of each published file. */

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.splicecbm.hub.UrlFetcher;
 import org.junit.jupiter.api.io.TempDir;
 
 class SpliceDataTest {
@@ -32,7 +33,7 @@ class SpliceDataTest {
     }
 
     private SpliceData online() {
-        return new SpliceData(server.baseUrl(), null, cache, false, new HttpDownloader());
+        return new SpliceData(server.baseUrl(), null, cache, new UrlFetcher(false));
     }
 
     @Test
@@ -71,7 +72,7 @@ class SpliceDataTest {
 
     @Test
     void offlineWithoutACachedCopyExplainsHowToWorkOffline() {
-        SpliceData offline = new SpliceData(server.baseUrl(), null, cache, true, new HttpDownloader());
+        SpliceData offline = new SpliceData(server.baseUrl(), null, cache, new UrlFetcher(true));
         IOException e = assertThrows(IOException.class, () -> offline.file("vocab/laion.txt"));
         assertTrue(e.getMessage().contains("downloads are off"), e.getMessage());
         assertTrue(e.getMessage().contains("SPLICE_DATA_DIR"), e.getMessage());
@@ -81,34 +82,28 @@ class SpliceDataTest {
     @Test
     void offlineUsesWhatIsAlreadyCached() throws IOException {
         online().file("vocab/mscoco.txt");
-        SpliceData offline = new SpliceData(server.baseUrl(), null, cache, true, new HttpDownloader());
+        SpliceData offline = new SpliceData(server.baseUrl(), null, cache, new UrlFetcher(true));
         assertEquals(cache.resolve("vocab/mscoco.txt"), offline.file("vocab/mscoco.txt"));
         assertEquals(1, server.requests.size());
     }
 
+    /** A wrong SPLICE_DATA_URL (404; unreachable hosts go through the same path after the fetcher's retries). */
     @Test
-    void unreachableHostNamesTheUrlAndTheOfflineRemedy() {
-        URI dead = URI.create("http://127.0.0.1:" + deadPort() + "/data/");
-        SpliceData data = new SpliceData(dead, null, cache, false, new HttpDownloader());
+    void failedDownloadNamesTheUrlAndTheOfflineRemedy() {
+        URI wrong = URI.create(server.baseUrl().toString().replace("/main/", "/no-such-branch/"));
+        SpliceData data = new SpliceData(wrong, null, cache, new UrlFetcher(false));
         IOException e = assertThrows(IOException.class, () -> data.file("vocab/laion.txt"));
-        assertTrue(e.getMessage().contains(dead + "vocab/laion.txt"), e.getMessage());
+        assertTrue(e.getMessage().contains(wrong + "vocab/laion.txt"), e.getMessage());
         assertTrue(e.getMessage().contains("SPLICE_DATA_DIR"), e.getMessage());
+        assertFalse(Files.exists(cache.resolve("vocab/laion.txt")));
     }
 
     @Test
     void localDataDirIsUsedWithoutAnyDownload() throws IOException {
-        SpliceData local = new SpliceData(server.baseUrl(), SharedData.spliceData(), cache, false, new HttpDownloader());
+        SpliceData local = new SpliceData(server.baseUrl(), SharedData.spliceData(), cache, new UrlFetcher(false));
         assertEquals(SharedData.spliceData().resolve("vocab/laion_bigrams.txt"), local.file("vocab/laion_bigrams.txt"));
         IOException e = assertThrows(IOException.class, () -> local.file("vocab/nope.txt"));
         assertTrue(e.getMessage().contains("SPLICE_DATA_DIR"), e.getMessage());
         assertTrue(server.requests.isEmpty());
-    }
-
-    private static int deadPort() {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.splicecbm.hub.UrlFetcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.splicecbm.config.ConfigException;
 
@@ -126,11 +127,13 @@ class VocabularyTest {
         Path f = dir.resolve("animals.txt");
         Files.writeString(f, "cat\ndog\n");
         VocabularySource source = new VocabularySource(new SpliceData(java.net.URI.create("http://127.0.0.1:9/"),
-                SharedData.spliceData(), dir.resolve("cache"), true, (u, d, s) -> { throw new IOException("no downloads"); }));
+                SharedData.spliceData(), dir.resolve("cache"), new UrlFetcher(true)));
         assertEquals(List.of("cat", "dog"), source.resolve(f.toString()).concepts());
         assertEquals(37445, source.resolve("laion").size());
         assertEquals(15000, source.resolve("laion_bigrams").size());
-        VocabularyException e = assertThrows(VocabularyException.class, () -> source.resolve("laoin"));
-        assertTrue(e.getMessage().contains("[laion, laion_bigrams, mscoco]"), e.getMessage());
+        ConfigException e = assertThrows(ConfigException.class, () -> source.resolve("laoin"));
+        assertEquals("concepts.vocabulary", e.key());
+        assertTrue(e.getMessage().contains("must be one of laion, laion_bigrams, mscoco or an existing vocabulary file, found laoin"),
+                e.getMessage());
     }
 }

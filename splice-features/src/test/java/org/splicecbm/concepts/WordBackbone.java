@@ -33,8 +33,13 @@ final class WordBackbone implements ClipBackbone {
 
     /** A backbone for any word: a deterministic Gaussian vector seeded by the word and the backbone name. */
     static WordBackbone hashing(String name, int dim) {
+        return hashing(name, dim, name.hashCode());
+    }
+
+    /** Same, with the "weights" chosen by {@code seed}: two seeds under one name model replaced weights. */
+    static WordBackbone hashing(String name, int dim, long seed) {
         return new WordBackbone(name, dim, word -> {
-            Random r = new Random(word.hashCode() * 31L + name.hashCode());
+            Random r = new Random(word.hashCode() * 31L + seed);
             float[] v = new float[dim];
             for (int j = 0; j < dim; j++) {
                 v[j] = (float) r.nextGaussian();
@@ -67,6 +72,11 @@ final class WordBackbone implements ClipBackbone {
     public float[][] embedTexts(List<String> texts) {
         textCalls.add(List.copyOf(texts));
         return texts.stream().map(vectors).toArray(float[][]::new);
+    }
+
+    /** Texts embedded for the dictionary itself, leaving out the one probe text each cached load embeds. */
+    int conceptsEmbedded() {
+        return textsEmbedded() - (int) textCalls.stream().filter(c -> c.equals(List.of(BackboneProbe.TEXT))).count();
     }
 
     int textsEmbedded() {

@@ -16,14 +16,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.splicecbm.hub.UrlFetcher;
 
 class CifarDatasetTest {
+    /** Tests run with HF_HUB_OFFLINE=1; the loopback server is the only host they reach. */
+    private static final ArchiveFetcher ONLINE = (uri, destination) -> new UrlFetcher(false).fetch(uri, destination, null);
+
     @TempDir
     Path root;
     FakeArchiveServer server;
 
     @BeforeEach
     void start() throws IOException {
+        System.setProperty("splice.noProgress", "true");
         server = new FakeArchiveServer();
     }
 
@@ -38,7 +43,7 @@ class CifarDatasetTest {
         Path tmp = Files.write(root.resolve("expected.tgz"), archive);
         String md5 = CifarDownloader.md5(tmp);
         Files.delete(tmp);
-        return new CifarDownloader(server.base(), new HttpArchiveFetcher())
+        return new CifarDownloader(server.base(), ONLINE)
                 .ensure(root, CifarArchive.CIFAR10.withMd5(md5));
     }
 
@@ -75,8 +80,7 @@ class CifarDatasetTest {
     @Test
     void secondOpenDoesNotDownloadAgain() throws IOException {
         downloadFake10();
-        TestConfigs.dataset(root, "kind: cifar10\ndownload: true\nurl: " + server.base() + "\n");
-        Datasets.open(TestConfigs.dataset(root, "kind: cifar10\ndownload: true\nurl: " + server.base() + "\n"));
+        Datasets.open(TestConfigs.dataset(root, "kind: cifar10\ndownload: true\nurl: " + server.base() + "\n"), ONLINE);
         assertEquals(1, server.hits("cifar-10-binary.tar.gz"));
     }
 
@@ -85,7 +89,7 @@ class CifarDatasetTest {
         byte[] archive = DataFixtures.cifar10Archive(2);
         server.serve("cifar-10-binary.tar.gz", archive);
         IOException e = assertThrows(IOException.class, () -> Datasets.open(
-                TestConfigs.dataset(root, "kind: cifar10\ndownload: true\nurl: " + server.base() + "\n")));
+                TestConfigs.dataset(root, "kind: cifar10\ndownload: true\nurl: " + server.base() + "\n"), ONLINE));
         Path tmp = Files.write(Files.createTempFile("fake", ".tgz"), archive);
         String found = CifarDownloader.md5(tmp);
         Files.delete(tmp);
@@ -135,7 +139,7 @@ class CifarDatasetTest {
         Path tmp = Files.write(Files.createTempFile("fake", ".tgz"), archive);
         String md5 = CifarDownloader.md5(tmp);
         Files.delete(tmp);
-        new CifarDownloader(server.base(), new HttpArchiveFetcher()).ensure(root, CifarArchive.CIFAR100.withMd5(md5));
+        new CifarDownloader(server.base(), ONLINE).ensure(root, CifarArchive.CIFAR100.withMd5(md5));
 
         ImageDataset fine = Datasets.open(TestConfigs.dataset(root, "kind: cifar100\n"));
         assertEquals(100, fine.classNames().size());

@@ -9,7 +9,7 @@ import org.splicecbm.image.PreprocessSpec;
  * Test double for pipeline mechanics only (caching, resume, ordering, bad images): a deterministic
  * "embedding" of 8 block means of the preprocessed pixels. Can be told to fail after some batches.
  */
-final class FakeBackbone implements ClipBackbone {
+class FakeBackbone implements ClipBackbone {
     static final int DIM = 8;
     final AtomicInteger batches = new AtomicInteger();
     private final int failAfterBatches;

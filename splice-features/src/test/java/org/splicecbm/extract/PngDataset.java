@@ -21,14 +21,20 @@ final class PngDataset implements ImageDataset {
     final AtomicInteger opens = new AtomicInteger();
     private final List<Sample> samples = new ArrayList<>();
 
-    /** Writes {@code count} PNGs (classes a/b alternating) under {@code root}; {@code corrupt} indices get garbage bytes. */
+    /**
+     * Writes {@code count} PNGs (classes a/b alternating) under {@code root}, keeping files that already exist;
+     * {@code corrupt} indices get garbage bytes.
+     */
     PngDataset(Path root, int count, int width, int height, long seed, int... corrupt) throws IOException {
         Random random = new Random(seed);
         for (int i = 0; i < count; i++) {
             String cls = i % 2 == 0 ? "a" : "b";
             Path file = root.resolve(cls).resolve(String.format("img%03d.png", i));
             Files.createDirectories(file.getParent());
-            if (contains(corrupt, i)) {
+            if (Files.exists(file)) {
+                // already written (e.g. by another JVM): reuse it untouched so the fingerprint stays equal
+                random.ints(width * height).count();
+            } else if (contains(corrupt, i)) {
                 Files.write(file, new byte[] {1, 2, 3, 4, 5});
             } else {
                 BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

@@ -48,10 +48,19 @@ public final class OpenClipBackbone implements ClipBackbone {
         this.batchSize = batchSize;
     }
 
-    /** Loads a model directory; fails naming the file, key or tensor at fault. */
+    /** Loads a model directory that also holds the tokenizer; fails naming the file, key or tensor at fault. */
     public static OpenClipBackbone load(Path dir, BackboneOptions options) {
+        return load(dir, dir.resolve(TOKENIZER), options);
+    }
+
+    /**
+     * Loads a model directory with a tokenizer kept elsewhere: OpenCLIP's hub repositories (e.g.
+     * {@code timm/resnet50_clip.openai}) ship no {@code tokenizer.json}; OpenAI CLIP's BPE is the one in
+     * {@code openai/clip-vit-base-patch32}.
+     */
+    public static OpenClipBackbone load(Path dir, Path tokenizerJson, BackboneOptions options) {
         Path configFile = require(dir.resolve(CONFIG), "(the OpenCLIP model config from the hub repository)");
-        Path tokenizerFile = require(dir.resolve(TOKENIZER), "(an OpenAI CLIP tokenizer, e.g. openai/clip-vit-base-patch32's)");
+        Path tokenizerFile = require(tokenizerJson, "(an OpenAI CLIP tokenizer, e.g. openai/clip-vit-base-patch32's)");
         OpenClipConfig config = OpenClipConfig.read(configFile);
         PreprocessSpec spec = preprocessing(configFile);
         DjlRuntime.configure(options.threads());
@@ -156,5 +165,10 @@ public final class OpenClipBackbone implements ClipBackbone {
     public void close() {
         tokenizer.close();
         manager.close();
+    }
+
+    /** This model under another name (the catalogue name it was opened by); ownership of the engine resources moves to the returned instance, so close only that one. */
+    public OpenClipBackbone named(String newName) {
+        return new OpenClipBackbone(newName, manager, vision, text, tokenizer, preprocessing, batchSize);
     }
 }
