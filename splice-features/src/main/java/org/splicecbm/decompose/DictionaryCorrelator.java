@@ -47,19 +47,25 @@ final class DictionaryCorrelator implements AutoCloseable {
      * every concept: returns count x c values, row-major.
      */
     float[] correlate(float[] vectors, int count) {
+        if (count <= blockRows) {
+            return product(vectors, count); // one block: no copy
+        }
         float[] out = new float[count * concepts];
         for (int start = 0; start < count; start += blockRows) {
             int rows = Math.min(blockRows, count - start);
-            int padded = roundUp(rows);
-            float[] block = new float[padded * dim];
-            System.arraycopy(vectors, start * dim, block, 0, rows * dim);
-            try (NDManager scope = manager.newSubManager()) {
-                NDArray product = scope.create(block, new Shape(padded, dim)).matMul(transposedDictionary);
-                float[] values = product.toFloatArray();
-                System.arraycopy(values, 0, out, start * concepts, rows * concepts);
-            }
+            float[] block = java.util.Arrays.copyOfRange(vectors, start * dim, (start + rows) * dim);
+            System.arraycopy(product(block, rows), 0, out, start * concepts, rows * concepts);
         }
         return out;
+    }
+
+    /** Correlations of the first {@code rows} vectors; the result may hold extra (padding) rows after them. */
+    private float[] product(float[] vectors, int rows) {
+        int padded = roundUp(rows);
+        float[] block = vectors.length == padded * dim ? vectors : java.util.Arrays.copyOf(vectors, padded * dim);
+        try (NDManager scope = manager.newSubManager()) {
+            return scope.create(block, new Shape(padded, dim)).matMul(transposedDictionary).toFloatArray();
+        }
     }
 
     private static int roundUp(int rows) {
