@@ -66,12 +66,13 @@ final class RowSolve {
         rounds++;
         double error = concepts.floatErrorPerResidualNorm() * residualNorm;
         objective = DictionaryMath.dot(residual, residual) + l1 * problem.weightSum();
-        gap = DualGap.of(target, residual, objective, l1, 2 * exactMaxCorrelation(corr, offset, error), scale);
+        CorrelationScan scan = CorrelationScan.of(corr, offset, concepts.count(), l1 / 2 - error, 2 * error);
+        gap = DualGap.of(target, residual, objective, l1, 2 * exactMaxCorrelation(scan, error), scale);
         if (gap <= relativeGapTolerance * objective || gap <= ABSOLUTE_GAP_FLOOR * targetEnergy) {
             converged = true;
             return;
         }
-        int[] pool = TopViolators.select(corr, offset, concepts.count(), l1 / 2 - error, POOL_SIZE, problem);
+        int[] pool = TopViolators.select(scan, l1 / 2 - error, POOL_SIZE, problem);
         if (pool.length == 0) {
             // every possible violator is in the working set already: solve the subproblem tighter
             innerTolerance = Math.max(innerTolerance * 1e-3, FLOOR_INNER_TOLERANCE * scale);
@@ -85,16 +86,11 @@ final class RowSolve {
     }
 
     /** The exact {@code max_j c_j . r}: only concepts within twice the float error of the float maximum can hold it. */
-    private double exactMaxCorrelation(float[] corr, int offset, double error) {
-        int count = concepts.count();
-        float floatMax = Float.NEGATIVE_INFINITY;
-        for (int j = 0; j < count; j++) {
-            floatMax = Math.max(floatMax, corr[offset + j]);
-        }
+    private double exactMaxCorrelation(CorrelationScan scan, double error) {
         double exactMax = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < count; j++) {
-            if (corr[offset + j] >= floatMax - 2 * error) {
-                exactMax = Math.max(exactMax, ExactDot.of(concepts.rows()[j], residual));
+        for (int m = 0; m < scan.indices.length; m++) {
+            if (scan.values[m] >= scan.max - 2 * error) {
+                exactMax = Math.max(exactMax, ExactDot.of(concepts.rows()[scan.indices[m]], residual));
                 exactDots++;
             }
         }
