@@ -65,7 +65,7 @@ public final class SolverBenchmark {
                         + "products/image %.3f | max rounds %d | exact dots/image %.0f | sweeps/image %.1f | "
                         + "working set %.1f | product %.2f s, per-row %.2f s%n",
                 n / seconds, seconds, (double) result.weights().nnz() / n, objective / n, maxRelGap,
-                s.productsPerRow(), s.maxOuterIterations(), (double) s.exactDotProducts() / n,
+                s.productsPerRow(), s.maxRounds(), (double) s.exactDotProducts() / n,
                 (double) s.coordinateSweeps() / n, s.meanWorkingSetSize(), s.productNanos() / 1e9,
                 s.subproblemNanos() / 1e9);
     }
