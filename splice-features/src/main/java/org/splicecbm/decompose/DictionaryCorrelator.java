@@ -12,9 +12,11 @@ import org.splicecbm.engine.DjlRuntime;
  *
  * <p>Row counts are zero-padded to a multiple of {@link #ROW_GRANULE}: PyTorch's CPU GEMM switches
  * to other kernels (with another summation order) for fewer than 8 rows and for a partial last
- * row panel, so without padding a row's float32 correlations would depend on how many other rows
- * share its product. With it they do not (checked by {@code NonnegativeLassoDeterminismTest}), which
- * keeps solutions bit-identical across batch splits.
+ * row panel (measured: a 1-row product differs in the last bits from the same row inside a
+ * 64-row product), so without padding a row's float32 correlations would depend on how many other
+ * rows share its product. The solver's answer is already robust to that (the final weights come
+ * from an exact double-precision solve on the support), so the padding is a second guard for
+ * batch-independent, bit-identical results ({@code NonnegativeLassoDeterminismTest}).
  */
 final class DictionaryCorrelator implements AutoCloseable {
     static final int ROW_GRANULE = 16;
