@@ -42,7 +42,7 @@ class DatasetConfigTest {
         assertEquals(DatasetConfig.Kind.CIFAR10, c.kind());
         assertEquals(Path.of("/data/cifar10"), c.root());
         assertTrue(c.download());
-        assertEquals(new DerivedSplit("train", 0.1, 0), c.val());
+        assertEquals(new DerivedSplit("train", 0.1, 0L), c.val());
         assertEquals(Optional.of(500), c.limit().of(Split.VAL));
         assertEquals(DatasetConfig.OnBadImage.SKIP, c.onBadImage());
         assertEquals(DatasetConfig.LabelLevel.FINE, c.labelLevel());
