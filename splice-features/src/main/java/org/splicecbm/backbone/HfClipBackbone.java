@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.splicecbm.backbone.transformer.TextTower;
 import org.splicecbm.backbone.transformer.VisionTower;
@@ -41,8 +42,17 @@ public final class HfClipBackbone implements ClipBackbone {
         this.batchSize = batchSize;
     }
 
-    /** Loads a model directory; fails naming the file at fault when anything is missing or inconsistent. */
+    /** Loads a model directory, named by its path; see {@link #load(Path, BackboneOptions, String)}. */
     public static HfClipBackbone load(Path modelDir, BackboneOptions options) {
+        return load(modelDir, options, modelDir.toString());
+    }
+
+    /**
+     * Loads a model directory; fails naming the file at fault when anything is missing or inconsistent.
+     *
+     * @param name what {@link #name()} reports, e.g. {@code hf:openai/clip-vit-base-patch32}
+     */
+    public static HfClipBackbone load(Path modelDir, BackboneOptions options, String name) {
         if (!Files.isDirectory(modelDir)) {
             throw new ClipModelException("CLIP model directory not found: " + modelDir);
         }
@@ -59,7 +69,7 @@ public final class HfClipBackbone implements ClipBackbone {
             TextTower text = HfClipTowers.text(config.textTower(), (tensor, shape) -> weights.loadFloats(manager, tensor, shape));
             tokenizer = ClipTokenizer.open(modelDir.resolve("tokenizer.json"), config.text().maxPositionEmbeddings(),
                     config.text().padTokenId());
-            return new HfClipBackbone(modelDir.toString(), manager, vision, text, tokenizer, spec, options.batchSize());
+            return new HfClipBackbone(name, manager, vision, text, tokenizer, spec, options.batchSize());
         } catch (RuntimeException e) {
             if (tokenizer != null) {
                 tokenizer.close();
@@ -155,7 +165,7 @@ public final class HfClipBackbone implements ClipBackbone {
         int dim = (int) embeddings.getShape().get(1);
         float[] values = embeddings.toFloatArray();
         for (int r = 0; r < values.length / dim; r++) {
-            out[start + r] = java.util.Arrays.copyOfRange(values, r * dim, (r + 1) * dim);
+            out[start + r] = Arrays.copyOfRange(values, r * dim, (r + 1) * dim);
         }
     }
 
@@ -163,5 +173,10 @@ public final class HfClipBackbone implements ClipBackbone {
     public void close() {
         tokenizer.close();
         manager.close();
+    }
+
+    /** This model under another name (the catalogue name it was opened by); ownership of the engine resources moves to the returned instance, so close only that one. */
+    public HfClipBackbone named(String newName) {
+        return new HfClipBackbone(newName, manager, vision, text, tokenizer, preprocessing, batchSize);
     }
 }

@@ -69,13 +69,23 @@ public final class ConceptDictionaries {
         try (ProgressBar bar = Progress.bar("Encoding concepts", concepts.size(), "concepts")) {
             for (int start = 0; start < concepts.size(); start += TEXT_BATCH) {
                 List<String> batch = concepts.subList(start, Math.min(start + TEXT_BATCH, concepts.size()));
-                float[][] rows = backbone.embedTexts(batch);
+                float[][] rows = embedBatch(backbone, batch, start);
                 checkBatch(backbone, batch, rows, start);
                 System.arraycopy(rows, 0, out, start, rows.length);
                 bar.stepBy(rows.length);
             }
         }
         return out;
+    }
+
+    private static float[][] embedBatch(ClipBackbone backbone, List<String> batch, int start) {
+        try {
+            return backbone.embedTexts(batch);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("backbone " + backbone.name() + " could not embed concepts " + (start + 1) + ".."
+                    + (start + batch.size()) + " of the dictionary (\"" + batch.get(0) + "\" ... \"" + batch.get(batch.size() - 1)
+                    + "\"): " + e.getMessage(), e);
+        }
     }
 
     private static void checkBatch(ClipBackbone backbone, List<String> batch, float[][] rows, int start) {

@@ -7,7 +7,8 @@ import java.util.List;
  * embedding of the concept, L2-normalised, centred on the dictionary's mean row and L2-normalised again.
  *
  * @param concepts   the concept names, row order (the last k vocabulary lines, least frequent first)
- * @param vectors    c x d rows, unit norm (a zero row only if a concept equals the mean exactly)
+ * @param vectors    c x d rows, unit norm (a zero row only if a concept equals the mean exactly); shared, not
+ *                   copied, because dictionaries reach 37,445 x 1024: callers must not modify it
  * @param provenance what the dictionary was built from
  */
 public record ConceptDictionary(List<String> concepts, float[][] vectors, DictionaryProvenance provenance) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.splicecbm.store.AtomicFiles;
 import org.splicecbm.store.Npy;
+import org.splicecbm.store.NpyMatrixReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,7 @@ final class DictionaryCache {
             if (!Files.readAllLines(entry.resolve(CONCEPTS), StandardCharsets.UTF_8).equals(concepts)) {
                 return stale(entry, "its concepts.txt differs from the vocabulary's last " + concepts.size() + " lines");
             }
-            float[][] matrix = Npy.readFloatMatrix(entry.resolve(MATRIX));
+            float[][] matrix = readMatrix(entry.resolve(MATRIX), concepts.size(), p.embeddingDim());
             if (!Sha256.ofMatrix(matrix).equals(p.matrixSha256())) {
                 return stale(entry, "dictionary.npy does not match the digest in meta.json");
             }
@@ -115,6 +116,22 @@ final class DictionaryCache {
         return new DictionaryProvenance(n.get("backbone").asText(), n.get("vocabulary").asText(),
                 n.get("vocabulary_sha256").asText(), n.get("size").asInt(), n.get("embedding_dim").asInt(),
                 n.get("matrix_sha256").asText(), Instant.parse(n.get("created_at").asText()));
+    }
+
+    /** Bulk row reads (the element-wise whole-file reader is several times slower on a 20 MB dictionary). */
+    private static float[][] readMatrix(Path file, int rows, int cols) throws IOException {
+        try (NpyMatrixReader reader = NpyMatrixReader.open(file)) {
+            if (reader.rows() != rows || reader.cols() != cols) {
+                throw new IOException(file + " has shape (" + reader.rows() + ", " + reader.cols() + "), expected (" + rows + ", " + cols + ")");
+            }
+            float[][] out = new float[rows][];
+            for (int done = 0; done < rows; ) {
+                float[][] chunk = reader.next(4096);
+                System.arraycopy(chunk, 0, out, done, chunk.length);
+                done += chunk.length;
+            }
+            return out;
+        }
     }
 
     private static BackboneProbe probe(JsonNode n) {

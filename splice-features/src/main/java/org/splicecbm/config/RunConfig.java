@@ -40,4 +40,16 @@ public record RunConfig(Integer schema, String name, String backbone, String dev
     public String experimentName() {
         return tracking.experiment() == null ? name : tracking.experiment();
     }
+
+    /** This config with another SpLiCE l1 penalty (a command-line override). */
+    public RunConfig withSpliceL1(double l1Penalty) {
+        return new RunConfig(schema, name, backbone, device, batchSize, threads, dataset, concepts,
+                new SpliceConfig(l1Penalty, splice.tolerance()), probe, tracking, output);
+    }
+
+    /** This config with another probe section (a command-line override). */
+    public RunConfig withProbe(ProbeConfig newProbe) {
+        return new RunConfig(schema, name, backbone, device, batchSize, threads, dataset, concepts, splice, newProbe,
+                tracking, output);
+    }
 }

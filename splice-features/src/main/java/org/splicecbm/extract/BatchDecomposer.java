@@ -1,5 +1,7 @@
 package org.splicecbm.extract;
 
+import org.splicecbm.decompose.Decomposition;
+
 /**
  * The SpLiCE step of the feature stage: raw CLIP image embeddings in, sparse nonnegative concept
  * weights out (Bhalla et al., NeurIPS 2024, Eq. 3: centre with the image mean, normalise, solve the
@@ -8,7 +10,7 @@ package org.splicecbm.extract;
  */
 public interface BatchDecomposer {
     /** Decomposes {@code rawEmbeddings} (one row per image, as the backbone returned them). */
-    DecomposedBatch decompose(float[][] rawEmbeddings);
+    Decomposition decompose(float[][] rawEmbeddings);
 
     /** SpLiCE's l1 penalty. */
     double l1Penalty();

@@ -1,5 +1,6 @@
 package org.splicecbm.extract;
 
+import org.splicecbm.decompose.Decomposition;
 import java.io.IOException;
 import me.tongfei.progressbar.ProgressBar;
 import org.splicecbm.data.Split;
@@ -34,7 +35,7 @@ final class DecompositionStage {
         try (NpyMatrixReader reader = cached.openEmbeddings();
              ProgressBar bar = Progress.bar("decompose " + job.embedding().dataset().name() + "/" + split.key(), reader.rows(), "img")) {
             for (float[][] batch = reader.next(rowsPerBatch); batch.length > 0; batch = reader.next(rowsPerBatch)) {
-                DecomposedBatch result = job.decomposer().decompose(batch);
+                Decomposition result = job.decomposer().decompose(batch);
                 requireShape(result, batch.length, concepts.size());
                 weights.append(result.weights());
                 for (int i = 0; i < batch.length; i++) {
@@ -56,7 +57,7 @@ final class DecompositionStage {
         return new FeatureSet(weights.build(), cached.labels(), concepts.concepts(), meta);
     }
 
-    private void requireShape(DecomposedBatch result, int rows, int cols) {
+    private void requireShape(Decomposition result, int rows, int cols) {
         if (result.weights().rows() != rows || result.weights().cols() != cols) {
             throw new IllegalStateException("decomposer returned a " + result.weights().rows() + " x "
                     + result.weights().cols() + " weight matrix for " + rows + " embeddings and " + cols + " concepts");

@@ -2,6 +2,7 @@ package org.splicecbm.bench;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Random;
 import org.splicecbm.backbone.HfClipConfig;
@@ -54,9 +55,9 @@ public final class BackboneBenchmark {
         HfClipConfig config = vitB32();
         try (NDManager manager = NDManager.newBaseManager(DjlRuntime.device(DeviceChoice.CPU))) {
             VisionTower vision = HfClipTowers.vision(config.visionTower(),
-                    (name, shape) -> manager.randomNormal(0, 0.02f, new Shape(shape), ai.djl.ndarray.types.DataType.FLOAT32));
+                    (name, shape) -> manager.randomNormal(0, 0.02f, new Shape(shape), DataType.FLOAT32));
             TextTower text = HfClipTowers.text(config.textTower(),
-                    (name, shape) -> manager.randomNormal(0, 0.02f, new Shape(shape), ai.djl.ndarray.types.DataType.FLOAT32));
+                    (name, shape) -> manager.randomNormal(0, 0.02f, new Shape(shape), DataType.FLOAT32));
             int n = 2048;
             Span matmulBefore = matmul(manager, n, repeats);
             Span images = images(manager, vision, batch, repeats);

@@ -25,7 +25,7 @@ public final class ConceptsBenchmark {
         System.setProperty("splice.noProgress", "true");
         Path shared = Path.of(System.getProperty("splicecbm.shared", "../../shared"), "splice-data");
         Path laionFile = shared.resolve("vocab/laion.txt");
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 5; round++) {
             long t0 = System.nanoTime();
             Vocabulary laion = Vocabulary.read(laionFile, "laion", VocabularyRules.PUBLISHED);
             long t1 = System.nanoTime();

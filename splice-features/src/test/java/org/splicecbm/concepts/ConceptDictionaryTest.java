@@ -160,6 +160,14 @@ class ConceptDictionaryTest {
     }
 
     @Test
+    void aFailingBatchNamesItsConcepts() {
+        WordBackbone partial = new WordBackbone("partial", Map.of("x", new float[] {1, 2}));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ConceptDictionaries.build(partial, vocab("x\ny\n"), 2));
+        assertTrue(e.getMessage().contains("could not embed concepts 1..2 of the dictionary (\"x\" ... \"y\"): no vector for y"),
+                e.getMessage());
+    }
+
+    @Test
     void wrongEmbeddingWidthFromTheBackboneIsAnError() {
         WordBackbone liar = new WordBackbone("bad", Map.of("x", new float[] {1, 2}, "y", new float[] {1, 2, 3}));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> ConceptDictionaries.build(liar, vocab("x\ny\n"), 2));

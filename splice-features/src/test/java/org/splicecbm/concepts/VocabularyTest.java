@@ -131,7 +131,9 @@ class VocabularyTest {
         assertEquals(List.of("cat", "dog"), source.resolve(f.toString()).concepts());
         assertEquals(37445, source.resolve("laion").size());
         assertEquals(15000, source.resolve("laion_bigrams").size());
-        VocabularyException e = assertThrows(VocabularyException.class, () -> source.resolve("laoin"));
-        assertTrue(e.getMessage().contains("[laion, laion_bigrams, mscoco]"), e.getMessage());
+        ConfigException e = assertThrows(ConfigException.class, () -> source.resolve("laoin"));
+        assertEquals("concepts.vocabulary", e.key());
+        assertTrue(e.getMessage().contains("must be one of laion, laion_bigrams, mscoco or an existing vocabulary file, found laoin"),
+                e.getMessage());
     }
 }

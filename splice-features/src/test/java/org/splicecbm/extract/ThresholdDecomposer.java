@@ -1,5 +1,6 @@
 package org.splicecbm.extract;
 
+import org.splicecbm.decompose.Decomposition;
 import java.util.ArrayList;
 import java.util.List;
 import org.splicecbm.store.CsrMatrix;
@@ -19,7 +20,7 @@ class ThresholdDecomposer implements BatchDecomposer {
     }
 
     @Override
-    public DecomposedBatch decompose(float[][] raw) {
+    public Decomposition decompose(float[][] raw) {
         List<Float> data = new ArrayList<>();
         List<Integer> cols = new ArrayList<>();
         long[] indptr = new long[raw.length + 1];
@@ -47,7 +48,7 @@ class ThresholdDecomposer implements BatchDecomposer {
             d[k] = data.get(k);
             c[k] = cols.get(k);
         }
-        return new DecomposedBatch(new CsrMatrix(raw.length, dim, d, c, indptr), l0, cosine);
+        return new Decomposition(new CsrMatrix(raw.length, dim, d, c, indptr), l0, cosine);
     }
 
     @Override

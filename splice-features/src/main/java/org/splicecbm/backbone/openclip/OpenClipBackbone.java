@@ -166,4 +166,9 @@ public final class OpenClipBackbone implements ClipBackbone {
         tokenizer.close();
         manager.close();
     }
+
+    /** This model under another name (the catalogue name it was opened by); ownership of the engine resources moves to the returned instance, so close only that one. */
+    public OpenClipBackbone named(String newName) {
+        return new OpenClipBackbone(newName, manager, vision, text, tokenizer, preprocessing, batchSize);
+    }
 }

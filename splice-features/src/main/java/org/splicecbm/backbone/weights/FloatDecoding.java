@@ -2,7 +2,7 @@ package org.splicecbm.backbone.weights;
 
 import java.nio.ByteBuffer;
 
-/** Widens little-endian F32, F16 and BF16 bytes to Java floats. */
+/** Converts little-endian F64, F32, F16 and BF16 bytes to Java floats. */
 final class FloatDecoding {
     private FloatDecoding() {}
 
@@ -17,6 +17,12 @@ final class FloatDecoding {
                 int n = buffer.remaining() / 4;
                 buffer.asFloatBuffer().get(out, next, n);
                 return next + n;
+            }
+            case F64 -> {
+                while (buffer.remaining() >= 8) {
+                    out[next++] = (float) buffer.getDouble();
+                }
+                return next;
             }
             case F16 -> {
                 while (buffer.remaining() >= 2) {

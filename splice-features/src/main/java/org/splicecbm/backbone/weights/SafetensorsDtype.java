@@ -3,11 +3,13 @@ package org.splicecbm.backbone.weights;
 import java.util.Locale;
 
 /**
- * The safetensors element types this project reads. Floating types are always widened to float32 in
- * Java (DJL's PyTorch engine cannot hand bf16 to every operator), I64 is read as long.
+ * The element types of the safetensors format. Every type is recognised (so a file holding, say, an
+ * unused BOOL buffer still opens); F64, F32, F16 and BF16 can be read as float32 (DJL's PyTorch
+ * engine cannot hand bf16 to every operator) and I64 as long. Reading any other type fails.
  */
 public enum SafetensorsDtype {
-    F32(4), F16(2), BF16(2), I64(8);
+    F64(8), F32(4), F16(2), BF16(2), I64(8),
+    BOOL(1), U8(1), I8(1), I16(2), U16(2), I32(4), U32(4), U64(8), F8_E4M3(1), F8_E5M2(1);
 
     private final int bytes;
 
@@ -22,13 +24,13 @@ public enum SafetensorsDtype {
 
     /** Whether the values can be read as float32. */
     public boolean isFloating() {
-        return this != I64;
+        return this == F64 || this == F32 || this == F16 || this == BF16;
     }
 
     /**
      * Parses a header dtype string.
      *
-     * @return the dtype, or {@code null} when the type is not supported here
+     * @return the dtype, or {@code null} when the format has no such type
      */
     static SafetensorsDtype parse(String text) {
         try {

@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,15 +17,13 @@ import java.util.Set;
 /**
  * Reads tensors from a <a href="https://github.com/huggingface/safetensors">safetensors</a> file:
  * an 8-byte little-endian header length, a JSON header mapping names to dtype, shape and data offsets,
- * then raw little-endian data. Parsed here directly (no native library) so F32, F16, BF16 and I64 work
+ * then raw little-endian data. Parsed here directly (no native library) so F64, F32, F16, BF16 and I64 work
  * and files beyond 2 GiB are read with positional channel reads rather than one mapping.
  *
  * <p>Floating tensors are always returned as float32. Every error names the file and, where it
  * applies, the tensor, what was expected and what was found.
  */
 public final class SafetensorsFile implements AutoCloseable {
-    private static final int CHUNK_BYTES = 1 << 24;
-
     private final Path path;
     private final FileChannel channel;
     private final Map<String, TensorInfo> tensors;
@@ -81,16 +77,16 @@ public final class SafetensorsFile implements AutoCloseable {
         return info;
     }
 
-    /** Reads a floating tensor (F32, F16 or BF16) widened to float32, in row-major order. */
+    /** Reads a floating tensor (F64, F32, F16 or BF16) as float32, in row-major order. */
     public float[] readFloats(String name) {
         TensorInfo info = info(name);
         if (!info.dtype().isFloating()) {
             throw new SafetensorsException("tensor '" + name + "' in " + path + " must be a floating type"
-                    + " (F32, F16, BF16), found " + info.dtype());
+                    + " (F64, F32, F16, BF16), found " + info.dtype());
         }
         float[] out = new float[checkedLength(info)];
         int[] next = {0};
-        readChunks(info, buffer -> next[0] = FloatDecoding.decode(info.dtype(), buffer, out, next[0]));
+        TensorBytes.read(channel, path, info, buffer -> next[0] = FloatDecoding.decode(info.dtype(), buffer, out, next[0]));
         return out;
     }
 
@@ -103,7 +99,7 @@ public final class SafetensorsFile implements AutoCloseable {
         }
         long[] out = new long[checkedLength(info)];
         int[] next = {0};
-        readChunks(info, buffer -> {
+        TensorBytes.read(channel, path, info, buffer -> {
             while (buffer.remaining() >= 8) {
                 out[next[0]++] = buffer.getLong();
             }
@@ -112,7 +108,7 @@ public final class SafetensorsFile implements AutoCloseable {
     }
 
     /**
-     * Loads a tensor as a float32 (or int64 for I64) NDArray owned by {@code manager}.
+     * Loads a tensor as a float32 (int64 for I64) NDArray owned by {@code manager}; other integer types fail.
      *
      * @param expectedShape the shape the caller needs; empty to accept any shape
      */
@@ -129,7 +125,7 @@ public final class SafetensorsFile implements AutoCloseable {
     }
 
     /**
-     * Loads a floating tensor (F32, F16 or BF16) as a float32 NDArray of exactly {@code expectedShape};
+     * Loads a floating tensor (F64, F32, F16 or BF16) as a float32 NDArray of exactly {@code expectedShape};
      * model weights go through here so that an integer tensor is refused rather than mixed in.
      */
     public NDArray loadFloats(NDManager manager, String name, long... expectedShape) {
@@ -154,39 +150,6 @@ public final class SafetensorsFile implements AutoCloseable {
                     + " elements, more than a Java array holds");
         }
         return (int) n;
-    }
-
-    private void readChunks(TensorInfo info, java.util.function.Consumer<ByteBuffer> sink) {
-        long position = info.begin();
-        int elementBytes = info.dtype().bytes();
-        int chunk = CHUNK_BYTES - CHUNK_BYTES % elementBytes;
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(chunk, Math.max(0, info.end() - position)))
-                .order(ByteOrder.LITTLE_ENDIAN);
-        while (position < info.end()) {
-            buffer.clear();
-            buffer.limit((int) Math.min(buffer.capacity(), info.end() - position));
-            position += fill(buffer, position, info);
-            buffer.flip();
-            sink.accept(buffer);
-        }
-    }
-
-    private int fill(ByteBuffer buffer, long position, TensorInfo info) {
-        int total = 0;
-        try {
-            while (buffer.hasRemaining()) {
-                int n = channel.read(buffer, position + total);
-                if (n < 0) {
-                    throw new SafetensorsException(path + " is truncated: tensor '" + info.name()
-                            + "' needs bytes up to offset " + info.end() + " but the file ends at "
-                            + (position + total));
-                }
-                total += n;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read tensor '" + info.name() + "' from " + path, e);
-        }
-        return total;
     }
 
     private String nearbyNames(String name) {

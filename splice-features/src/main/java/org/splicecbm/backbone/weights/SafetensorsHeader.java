@@ -91,7 +91,7 @@ final class SafetensorsHeader {
         SafetensorsDtype dtype = SafetensorsDtype.parse(dtypeText);
         if (dtype == null) {
             throw new SafetensorsException(where + " has dtype '" + dtypeText
-                    + "'; supported dtypes are F32, F16, BF16 and I64 (convert the checkpoint)");
+                    + "', which is not a safetensors dtype (F64, F32, F16, BF16, I64, I32, U8, BOOL, ...)");
         }
         JsonNode shapeNode = node.path("shape");
         JsonNode offsets = node.path("data_offsets");

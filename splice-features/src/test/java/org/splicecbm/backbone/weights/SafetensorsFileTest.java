@@ -84,9 +84,46 @@ class SafetensorsFileTest {
             assertThrows(SafetensorsException.class, () -> f.readLongs("a"));
         }
         Path p = dir.resolve("i8.safetensors");
-        new SafetensorsWriter().raw("q", "I8", new byte[4], 4).write(p);
-        SafetensorsException e = assertThrows(SafetensorsException.class, () -> SafetensorsFile.open(p));
-        assertTrue(e.getMessage().contains("'q'") && e.getMessage().contains("I8"), e.getMessage());
+        new SafetensorsWriter().raw("q", "I8", new byte[4], 4).f32("ok", new float[] {1}, 1).write(p);
+        try (SafetensorsFile f = SafetensorsFile.open(p)) {
+            assertArrayEquals(new float[] {1}, f.readFloats("ok"), "an unused I8 tensor does not block the file");
+            SafetensorsException e = assertThrows(SafetensorsException.class, () -> f.readFloats("q"));
+            assertTrue(e.getMessage().contains("'q'") && e.getMessage().contains("I8"), e.getMessage());
+        }
+        Path unknown = dir.resolve("q4.safetensors");
+        new SafetensorsWriter().raw("w", "Q4", new byte[4], 4).write(unknown);
+        SafetensorsException e = assertThrows(SafetensorsException.class, () -> SafetensorsFile.open(unknown));
+        assertTrue(e.getMessage().contains("'w'") && e.getMessage().contains("Q4"), e.getMessage());
+    }
+
+    @Test
+    void readsF64AsFloat() throws IOException {
+        Path p = dir.resolve("f64.safetensors");
+        ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putDouble(0.25).putDouble(-1e10);
+        new SafetensorsWriter().raw("d", "F64", b.array(), 2).write(p);
+        try (SafetensorsFile f = SafetensorsFile.open(p)) {
+            assertArrayEquals(new float[] {0.25f, -1e10f}, f.readFloats("d"));
+        }
+    }
+
+    /** A tensor stored beyond 2 GiB (sparse file: no real disk use) is read with long offsets. */
+    @Test
+    void readsTensorsBeyondTwoGibibytes() throws IOException {
+        long gap = (1L << 31) + 12;
+        String header = "{\"pad\":{\"dtype\":\"U8\",\"shape\":[" + gap + "],\"data_offsets\":[0," + gap + "]},"
+                + "\"x\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[" + gap + "," + (gap + 8) + "]}}";
+        byte[] headerBytes = header.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path p = dir.resolve("big.safetensors");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(p.toFile(), "rw")) {
+            file.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(headerBytes.length).array());
+            file.write(headerBytes);
+            file.seek(8 + headerBytes.length + gap);
+            file.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(1.5f).putFloat(-7f).array());
+        }
+        try (SafetensorsFile f = SafetensorsFile.open(p)) {
+            assertArrayEquals(new float[] {1.5f, -7f}, f.readFloats("x"));
+            assertThrows(SafetensorsException.class, () -> f.readFloats("pad"));
+        }
     }
 
     @Test
