@@ -22,15 +22,13 @@ import org.splicecbm.extract.StageCounters;
 import org.splicecbm.image.ImagePreprocessor;
 import org.splicecbm.store.AtomicDirectory;
 import org.splicecbm.store.CachedEmbeddings;
-import org.splicecbm.concepts.ConceptDictionary;
-import org.splicecbm.concepts.DictionaryProvenance;
 import org.splicecbm.concepts.ImageMean;
 import org.splicecbm.concepts.ImageMeans;
 import org.splicecbm.decompose.DictionaryMath;
 import org.splicecbm.decompose.SolverOptions;
 import org.splicecbm.extract.ConceptSpace;
 import org.splicecbm.extract.FeatureJob;
-import org.splicecbm.extract.SpliceBatchDecomposer;
+import org.splicecbm.extract.SpliceStep;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -103,9 +101,7 @@ public final class FeatureStageBenchmark {
         List<String> names = IntStream.range(0, CONCEPTS).mapToObj(i -> "concept" + i).toList();
         ConceptSpace space = new ConceptSpace(names, "random", "none", mean.source());
         long start = System.nanoTime();
-        try (SpliceBatchDecomposer solver = new SpliceBatchDecomposer(
-                new ConceptDictionary(names, centred, new DictionaryProvenance(job.backbone().name(), "random", "none",
-                        CONCEPTS, dim, "none", java.time.Instant.EPOCH)), mean, L1, SolverOptions.defaults())) {
+        try (SpliceStep solver = new SpliceStep(centred, mean.vector(), L1, SolverOptions.defaults().relativeGapTolerance())) {
             FeatureStage.run(new FeatureJob(job, space, solver, out));
         }
         return (System.nanoTime() - start) / 1e9;

@@ -108,7 +108,7 @@ class FeatureStageTest {
                 2, 2, 1, null, CLOCK);
         BatchDecomposer failing = new ThresholdDecomposer(0.1) {
             @Override
-            public DecomposedBatch decompose(float[][] raw) {
+            public org.splicecbm.decompose.Decomposition decompose(float[][] raw) {
                 throw new IllegalStateException("solver diverged");
             }
         };

@@ -67,7 +67,7 @@ class RealBackboneFeatureStageTest {
         ConceptDictionary dictionary = ConceptDictionaries.build(clip, vocab, 10);
         SolverOptions options = SolverOptions.defaults().withThreads(1);
         FeatureStageResult result;
-        try (SpliceBatchDecomposer decomposer = new SpliceBatchDecomposer(dictionary, mean, 0.05, options)) {
+        try (SpliceStep decomposer = new SpliceStep(dictionary.vectors(), mean.vector(), 0.05, options.relativeGapTolerance())) {
             result = FeatureStage.run(new FeatureJob(embedding, ConceptSpace.of(dictionary, mean), decomposer, dir.resolve("out")));
         }
         assertEquals(0, result.counters().imagesDecoded(), "second use of the cache decodes nothing");
@@ -93,7 +93,7 @@ class RealBackboneFeatureStageTest {
         assertEquals(10, fs.meta().vocabularySize());
         assertEquals(dictionary.provenance().matrixSha256(), fs.meta().dictionarySha256());
         assertEquals(mean.source(), fs.meta().imageMeanSource());
-        assertEquals(SpliceBatchDecomposer.SOLVER, fs.meta().solver());
+        assertEquals(SpliceStep.SOLVER, fs.meta().solver());
         assertTrue(fs.meta().meanL0() > 0 && fs.meta().meanCosine() > 0 && fs.meta().meanCosine() <= 1.0001, fs.meta().toString());
     }
 }
