@@ -24,8 +24,8 @@ public final class ClipModels {
             // Catalogue and hub models are named by their spec (metadata, caches); local folders by their path.
             String name = source.isLocal() ? source.localDirectory().toString() : spec.trim();
             return switch (source.kind()) {
-                case VIT_HF -> HfClipBackbone.load(source.modelDirectory(hub), options).named(name);
-                case RESNET_OPENCLIP -> OpenClipBackbone.load(source.modelDirectory(hub), source.tokenizerFile(hub), options).named(name);
+                case VIT_HF -> HfClipBackbone.load(source.modelDirectory(hub), options, name);
+                case RESNET_OPENCLIP -> OpenClipBackbone.load(source.modelDirectory(hub), source.tokenizerFile(hub), options, name);
             };
         } catch (IOException e) {
             throw new UncheckedIOException("could not fetch backbone " + spec + ": " + e.getMessage(), e);

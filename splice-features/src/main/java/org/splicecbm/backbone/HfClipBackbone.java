@@ -175,8 +175,4 @@ public final class HfClipBackbone implements ClipBackbone {
         manager.close();
     }
 
-    /** This model under another name (the catalogue name it was opened by); ownership of the engine resources moves to the returned instance, so close only that one. */
-    public HfClipBackbone named(String newName) {
-        return new HfClipBackbone(newName, manager, vision, text, tokenizer, preprocessing, batchSize);
-    }
 }

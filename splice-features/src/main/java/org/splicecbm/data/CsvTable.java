@@ -32,7 +32,14 @@ record CsvTable(Path file, List<String> header, List<Row> rows) {
             throw new IOException(file + ": empty; the first line must be a header row");
         }
         List<String> header = all.get(0).fields().stream().map(String::trim).toList();
-        return new CsvTable(file, header, all.subList(1, all.size()));
+        CsvTable table = new CsvTable(file, header, all.subList(1, all.size()));
+        for (Row row : table.rows()) {
+            if (row.fields().size() != header.size()) {
+                throw table.error(row, "expected " + header.size() + " fields (" + String.join(",", header) + "), found "
+                        + row.fields().size() + "; fill in missing fields and quote fields that contain commas");
+            }
+        }
+        return table;
     }
 
     /** Index of a required column, or an error naming the file, the header and the fix. */

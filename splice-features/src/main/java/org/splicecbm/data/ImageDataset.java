@@ -20,7 +20,11 @@ public interface ImageDataset {
     /** Class names in label order. */
     List<String> classNames();
 
-    /** The samples of {@code split}, after limits and class filters, in deterministic order. */
+    /**
+     * The samples of {@code split}, after limits and class filters, in deterministic order.
+     *
+     * @throws IllegalArgumentException when {@code split} is not one of {@link #splits()} (the message says how to derive it)
+     */
     List<Sample> samples(Split split) throws IOException;
 
     /** The splits this dataset has; {@link #samples} of any other split throws. */

@@ -41,12 +41,13 @@ final class Downloader {
      * @param expectedSize the size in bytes, or -1 when unknown
      * @param checksum the expected digest, or null
      * @param token a bearer token for the first host, or null
+     * @param label what the progress bar calls the file
      */
-    void download(URI url, Path destination, long expectedSize, Checksum checksum, String token) throws IOException {
+    void download(URI url, Path destination, long expectedSize, Checksum checksum, String token, String label) throws IOException {
         Path partial = destination.resolveSibling(destination.getFileName() + INCOMPLETE_SUFFIX);
         Files.createDirectories(destination.toAbsolutePath().getParent());
         retrying("GET", url, () -> {
-            transfer(url, partial, expectedSize, token, destination.getFileName().toString());
+            transfer(url, partial, expectedSize, token, label);
             return null;
         });
         verify(url, partial, expectedSize, checksum);
@@ -59,7 +60,7 @@ final class Downloader {
             HttpResponse<Void> response = http.head(url, token);
             int status = response.statusCode();
             if (status == 429 || status >= 500) {
-                throw new DownloadException(HttpErrors.describe("HEAD", url, status), status, null);
+                throw new DownloadException(HttpErrors.describe("HEAD", url, status, response.headers()), status, null);
             }
             return response;
         });
@@ -103,11 +104,12 @@ final class Downloader {
         try (InputStream body = response.body()) {
             int status = response.statusCode();
             if (status == 416 && have > 0) {
-                Files.deleteIfExists(partial); // the partial file is longer than the remote one: start over
-                throw new DownloadException("GET " + url + ": the server refused to resume at byte " + have, 416, null);
+                // the partial file is as long as the remote one or longer: start over (retryable, hence no status)
+                Files.deleteIfExists(partial);
+                throw new DownloadException("GET " + url + ": the server refused to resume at byte " + have, -1, null);
             }
             if (status != 200 && status != 206) {
-                throw new DownloadException(HttpErrors.describe("GET", url, status), status, null);
+                throw new DownloadException(HttpErrors.describe("GET", url, status, response.headers()), status, null);
             }
             if (status == 206 && !startsAt(response, have)) {
                 Files.deleteIfExists(partial);

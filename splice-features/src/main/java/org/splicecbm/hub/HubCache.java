@@ -63,14 +63,18 @@ final class HubCache {
     /** Points {@code pointer} at {@code blob} with a relative symbolic link, or copies it where links fail. */
     void link(Path blob, Path pointer) throws IOException {
         Files.createDirectories(pointer.getParent());
-        Path tmp = pointer.resolveSibling("." + pointer.getFileName() + ".linking");
-        Files.deleteIfExists(tmp);
+        // a unique temporary name: two threads linking the same file must not collide (and fall back to a copy)
+        Path tmp = pointer.resolveSibling("." + pointer.getFileName() + "." + java.util.UUID.randomUUID() + ".linking");
         try {
             Files.createSymbolicLink(tmp, pointer.getParent().relativize(blob));
         } catch (IOException | UnsupportedOperationException e) {
-            Files.copy(blob, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(blob, tmp, StandardCopyOption.REPLACE_EXISTING); // file systems without symbolic links
         }
-        AtomicFiles.moveIntoPlace(tmp, pointer);
+        try {
+            AtomicFiles.moveIntoPlace(tmp, pointer);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** Runs {@code work} holding the lock for one blob, against other threads and other processes. */

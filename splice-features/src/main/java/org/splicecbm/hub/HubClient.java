@@ -95,13 +95,13 @@ public final class HubClient {
         if (known.isPresent() && Files.exists(cache.snapshotFile(repoId, known.get(), filename))) {
             return cache.snapshotFile(repoId, known.get(), filename);
         }
+        URI url = resolveUrl(repoId, revision, filename);
         if (offline) {
             throw new DownloadException("offline mode (HF_HUB_OFFLINE=1): " + repoId + " file " + filename + " at revision "
-                    + revision + " is not in the cache " + cache.root() + ". Fill the cache by running once with network"
+                    + revision + " (" + url + ") is not in the cache " + cache.root() + ". Fill the cache by running once with network"
                     + " access (unset HF_HUB_OFFLINE; Python's `huggingface-cli download " + repoId + " " + filename
                     + "` fills the same cache), or pass a local model directory.");
         }
-        URI url = resolveUrl(repoId, revision, filename);
         HubFileInfo info = HubFileInfo.of(url, downloader.head(url, token));
         cache.writeRef(repoId, revision, info.commit());
         Path pointer = cache.snapshotFile(repoId, info.commit(), filename);
@@ -109,7 +109,7 @@ public final class HubClient {
             Path blob = cache.blob(repoId, info.etag());
             cache.withBlobLock(repoId, info.etag(), () -> {
                 if (!Files.exists(blob)) {
-                    downloader.download(url, blob, info.size(), info.lfsChecksum(), token);
+                    downloader.download(url, blob, info.size(), info.lfsChecksum(), token, repoId + "/" + filename);
                 }
                 return null;
             });
@@ -162,7 +162,7 @@ public final class HubClient {
         static HubFileInfo of(URI url, HttpResponse<Void> head) throws DownloadException {
             int status = head.statusCode();
             if (status >= 400) {
-                throw new DownloadException(HttpErrors.describe("HEAD", url, status), status, null);
+                throw new DownloadException(HttpErrors.describe("HEAD", url, status, head.headers()), status, null);
             }
             var h = head.headers();
             String commit = h.firstValue("X-Repo-Commit").orElseThrow(() -> new DownloadException("HEAD " + url

@@ -56,7 +56,7 @@ public final class UrlFetcher {
             throw new DownloadException("offline mode (SPLICE_OFFLINE or HF_HUB_OFFLINE is set): " + destination
                     + " is missing. Download " + url + " to that path, or unset the offline switch to fetch it.");
         }
-        downloader.download(url, destination, -1, expectedOrNull, null);
+        downloader.download(url, destination, -1, expectedOrNull, null, destination.getFileName().toString());
         return destination;
     }
 }

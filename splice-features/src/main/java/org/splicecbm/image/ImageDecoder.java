@@ -58,10 +58,17 @@ public final class ImageDecoder {
             throw new ImageDecodeException(sourceName, incomplete);
         }
         if (container == ImageContainer.JPEG) {
-            CmykJpeg.Header header = CmykJpeg.header(bytes);
-            if (header.fourComponents()) {
-                return CmykJpeg.toRgb((Raster) read(bytes, sourceName, container, true), header);
+            JpegColours.Header header = JpegColours.header(bytes);
+            if (header.space() == null) {
+                throw new ImageDecodeException(sourceName, "unsupported JPEG with " + header.componentIds().length
+                        + " colour components (1, 3 or 4 expected)");
             }
+            BufferedImage rgb = JpegColours.toRgb((Raster) read(bytes, sourceName, container, true), header);
+            if (rgb == null) {
+                throw new ImageDecodeException(sourceName, "the JPEG decoder returned a different number of components than the"
+                        + " file header declares (" + header.componentIds().length + "): the file is corrupt");
+            }
+            return rgb;
         }
         BufferedImage decoded = (BufferedImage) read(bytes, sourceName, container, false);
         return RgbConversion.toRgb(decoded, sourceName);
@@ -80,6 +87,7 @@ public final class ImageDecoder {
                         warnings.add(warning);
                     }
                 });
+                refuseDecompressionBomb(reader, sourceName);
                 Object image = rawRaster ? reader.readRaster(0, null) : reader.read(0);
                 if (!warnings.isEmpty()) {
                     throw new ImageDecodeException(sourceName, "the " + container.formatName()
@@ -93,6 +101,17 @@ public final class ImageDecoder {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new ImageDecodeException(sourceName, "the " + container.formatName() + " data is corrupt or truncated", e);
+        }
+    }
+
+    /** PIL refuses images over twice its {@code MAX_IMAGE_PIXELS} (89,478,485) as decompression bombs; so do we. */
+    static final long MAX_PIXELS = 2L * 89_478_485L;
+
+    private static void refuseDecompressionBomb(ImageReader reader, String sourceName) throws IOException {
+        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+        if (pixels > MAX_PIXELS) {
+            throw new ImageDecodeException(sourceName, "the image is " + reader.getWidth(0) + " x " + reader.getHeight(0) + " = "
+                    + pixels + " pixels, more than the " + MAX_PIXELS + " PIL accepts (a decompression bomb?); shrink it first");
         }
     }
 

@@ -8,13 +8,27 @@ import java.awt.image.DataBufferInt;
  * resize the shorter side to {@link PreprocessSpec#shortestEdge()} with PIL's bicubic filter
  * ({@link PilBicubic}), the longer side to {@code int(size * long / short)}; centre-crop with
  * {@code top = (h - crop_h) // 2} (zero padding when the image is smaller than the crop); multiply by
- * the rescale factor; normalise each channel. Thread-safe: it holds only the immutable spec.
+ * the rescale factor; normalise each channel. Thread-safe: it holds only immutable state.
+ *
+ * <p>{@link CenterCrop#TORCHVISION} gives the crop offsets of torchvision's {@code CenterCrop} instead (OpenAI
+ * {@code clip.load} and OpenCLIP preprocessing); everything else is the same in both pipelines.
  */
 public final class ImagePreprocessor {
     private final PreprocessSpec spec;
+    private final CenterCrop crop;
 
+    /** transformers' preprocessing (crop offset {@code (size - crop) // 2}). */
     public ImagePreprocessor(PreprocessSpec spec) {
+        this(spec, CenterCrop.TRANSFORMERS);
+    }
+
+    public ImagePreprocessor(PreprocessSpec spec, CenterCrop crop) {
         this.spec = spec;
+        this.crop = crop;
+    }
+
+    public CenterCrop centerCrop() {
+        return crop;
     }
 
     public PreprocessSpec spec() {
@@ -46,9 +60,9 @@ public final class ImagePreprocessor {
     private float[] cropAndNormalise(int[] rgb, int width, int height) {
         int cropH = spec.cropHeight();
         int cropW = spec.cropWidth();
-        // Python's floor division: a negative offset means the image is padded with zeros (black) first.
-        int top = Math.floorDiv(height - cropH, 2);
-        int left = Math.floorDiv(width - cropW, 2);
+        // A negative offset means the image is padded with zeros (black) first.
+        int top = crop.offset(height, cropH);
+        int left = crop.offset(width, cropW);
         float[] out = new float[spec.pixelCount()];
         int plane = cropH * cropW;
         float[] mean = spec.mean();

@@ -13,7 +13,7 @@ import java.awt.image.Raster;
  * samples rather than {@link BufferedImage#getRGB}, which would apply Java's colour management (a linear
  * grey colour space turns grey 128 into 188) where PIL applies none:
  * alpha is dropped without compositing; grey is replicated; palette indices are looked up;
- * (CMYK JPEGs go through {@link CmykJpeg});
+ * (JPEGs go through {@link JpegColours});
  * 16-bit RGB(A) and grey+alpha keep the high byte; 16-bit grey (PIL mode "I") is clipped at 255.
  */
 final class RgbConversion {

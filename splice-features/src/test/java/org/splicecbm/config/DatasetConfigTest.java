@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.splicecbm.data.Split;
 
 class DatasetConfigTest {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    /** The run-config loader's own mapper (snake_case, strict primitives, paths against /base). */
+    private static final ObjectMapper YAML = ConfigLoader.mapper(Path.of("/base"));
 
     private static DatasetConfig parse(String yaml) throws Exception {
         return YAML.readValue(yaml, DatasetConfig.class);
@@ -45,7 +43,21 @@ class DatasetConfigTest {
         assertEquals(new DerivedSplit("train", 0.1, 0L), c.val());
         assertEquals(Optional.of(500), c.limit().of(Split.VAL));
         assertEquals(DatasetConfig.OnBadImage.SKIP, c.onBadImage());
-        assertNull(c.labelLevel(), "label levels exist only for cifar100");
+        assertNull(c.labelLevel(), "label_level only exists for cifar100");
+        assertEquals(DatasetConfig.LabelLevel.FINE, parse("kind: cifar100\nroot: x\n").labelLevel());
+    }
+
+    @Test
+    void savedConfigsReadBackEqual() throws Exception {
+        for (String yaml : List.of(
+                "kind: cifar100\nroot: /d\ndownload: true\nurl: http://127.0.0.1:1/\nlabel_level: coarse\n",
+                "kind: csv\nroot: /d\nmanifest: m.csv\nclasses: [b, a]\nval: {fraction: 0.2, seed: 3}\nlimit: {test: 7}\n",
+                "kind: celeba\nroot: /d\nattribute: Eyeglasses\ngroup_attribute: Male\non_bad_image: skip\n",
+                "kind: imagefolder\nroot: rel/dir\ntest: {fraction: 0.25}\n")) {
+            DatasetConfig c = parse(yaml);
+            assertEquals(c, parse(YAML.writeValueAsString(c)), yaml);
+        }
+        assertEquals(Path.of("/base/rel/dir"), parse("kind: imagefolder\nroot: rel/dir\n").root());
     }
 
     @Test

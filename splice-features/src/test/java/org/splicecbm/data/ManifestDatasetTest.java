@@ -100,6 +100,8 @@ class ManifestDatasetTest {
     @Test
     void shortRowDuplicateAndUnclosedQuoteAreLocated() {
         assertTrue(failure("path,label,split\nimg/a.png,cat\n", "").getMessage().contains("m.csv:2:"));
+        IOException comma = failure("path,label\nimg/a.png,cat\nimg/x,y.png,cat\n", "");
+        assertTrue(comma.getMessage().contains("m.csv:3:") && comma.getMessage().contains("quote"), comma.getMessage());
         IOException dup = failure("path,label\nimg/a.png,cat\nimg/a.png,dog\n", "");
         assertTrue(dup.getMessage().contains("m.csv:3:") && dup.getMessage().contains("line 2"), dup.getMessage());
         IOException quote = failure("path,label\nimg/a.png,cat\n\"img/b.png,dog\n", "");

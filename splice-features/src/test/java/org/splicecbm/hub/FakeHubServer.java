@@ -60,7 +60,8 @@ public final class FakeHubServer implements AutoCloseable {
     private final Set<String> wrongDigests = ConcurrentHashMap.newKeySet();
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
 
-    private record Fault(int status, long dropAfterBytes) {}
+    /** A one-off fault: an error status (> 0), or a transfer cut after {@code dropAfterBytes} bytes. */
+    record Fault(int status, long dropAfterBytes) {}
 
     private FakeHubServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -170,19 +171,19 @@ public final class FakeHubServer implements AutoCloseable {
             requests.add(new Request(ex.getRequestMethod(), path, in.getFirst("Range"), in.getFirst("Authorization")));
             Fault fault = takeFault(path, ex.getRequestMethod());
             if (fault != null && fault.status() > 0) {
-                sendEmpty(ex, fault.status());
+                FakeHttpResponses.sendEmpty(ex, fault.status());
                 return;
             }
             if (path.startsWith("/cdn/")) {
-                String[] parts = path.split("/");
-                Path file = cdn.get(parts[parts.length - 2]);
-                serveContent(ex, file, file == null ? null : hex("SHA-256", Files.readAllBytes(file)), fault);
+                java.util.regex.Matcher digest = java.util.regex.Pattern.compile("/([0-9a-f]{64})/").matcher(path);
+                Path file = digest.find() ? cdn.get(digest.group(1)) : null;
+                FakeHttpResponses.serveContent(ex, file, file == null ? null : hex("SHA-256", Files.readAllBytes(file)), fault);
             } else if (plainFiles.containsKey(path)) {
-                serveContent(ex, plainFiles.get(path), null, fault);
+                FakeHttpResponses.serveContent(ex, plainFiles.get(path), null, fault);
             } else if (path.contains("/resolve/")) {
                 serveResolve(ex, path, fault);
             } else {
-                sendEmpty(ex, 404);
+                FakeHttpResponses.sendEmpty(ex, 404);
             }
         } catch (IOException e) {
             // the client hung up, or a fault cut the response short
@@ -223,20 +224,30 @@ public final class FakeHubServer implements AutoCloseable {
         Path root = repos.get(repoId);
         String commit = commitOf(repoId);
         if (root == null || slash < 0) {
-            sendEmpty(ex, 404);
+            // the real hub answers 401 for a repository it does not know (it might be private)
+            ex.getResponseHeaders().set("X-Error-Code", "RepositoryNotFound");
+            ex.getResponseHeaders().set("X-Error-Message", "Repository not found");
+            FakeHttpResponses.sendEmpty(ex, 401);
             return;
         }
         String revision = decode(rest.substring(0, slash));
         String filename = decode(rest.substring(slash + 1));
         Path file = root.resolve(filename).normalize();
-        if (revision.matches("[0-9a-f]{40}") && !revision.equals(commit) || !file.startsWith(root) || !Files.isRegularFile(file)) {
-            sendEmpty(ex, 404);
+        if (revision.matches("[0-9a-f]{40}") && !revision.equals(commit)) {
+            ex.getResponseHeaders().set("X-Error-Code", "RevisionNotFound");
+            FakeHttpResponses.sendEmpty(ex, 404);
+            return;
+        }
+        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+            ex.getResponseHeaders().set("X-Error-Code", "EntryNotFound");
+            ex.getResponseHeaders().set("X-Error-Message", "Entry not found");
+            FakeHttpResponses.sendEmpty(ex, 404);
             return;
         }
         byte[] content = Files.readAllBytes(file);
         Headers out = ex.getResponseHeaders();
         out.set("X-Repo-Commit", commit);
-        out.set("ETag", "\"" + gitBlobSha1(content) + "\"");
+        out.set("ETag", "\"" + FakeHttpResponses.gitBlobSha1(content) + "\"");
         if (isLfs(repoId, filename)) {
             String sha = hex("SHA-256", content);
             if (wrongDigests.contains(file.getFileName().toString())) {
@@ -247,10 +258,10 @@ public final class FakeHubServer implements AutoCloseable {
             out.set("X-Linked-Size", Long.toString(content.length));
             // The CDN path ends with the file name so that faults set for the name hit the CDN transfer.
             out.set("Location", "http://127.0.0.1:" + cdnServer.getAddress().getPort() + "/cdn/" + repoId + "/" + sha + "/" + filename);
-            sendEmpty(ex, 302);
+            FakeHttpResponses.sendEmpty(ex, 302);
             return;
         }
-        serveContent(ex, file, null, fault);
+        FakeHttpResponses.serveContent(ex, file, null, fault);
     }
 
     private boolean isLfs(String repoId, String filename) {
@@ -262,64 +273,12 @@ public final class FakeHubServer implements AutoCloseable {
         return dot >= 0 && LFS_EXTENSIONS.contains(filename.substring(dot + 1));
     }
 
-    private void serveContent(HttpExchange ex, Path file, String etag, Fault fault) throws IOException {
-        if (file == null || !Files.isRegularFile(file)) {
-            sendEmpty(ex, 404);
-            return;
-        }
-        byte[] content = Files.readAllBytes(file);
-        Headers out = ex.getResponseHeaders();
-        out.set("Accept-Ranges", "bytes");
-        out.set("Content-Type", "application/octet-stream");
-        if (etag != null) {
-            out.set("ETag", "\"" + etag + "\"");
-        }
-        long start = 0;
-        String range = ex.getRequestHeaders().getFirst("Range");
-        int status = 200;
-        if (range != null && range.startsWith("bytes=")) {
-            start = Long.parseLong(range.substring(6, range.indexOf('-')));
-            if (start >= content.length) {
-                out.set("Content-Range", "bytes */" + content.length);
-                sendEmpty(ex, 416);
-                return;
-            }
-            status = 206;
-            out.set("Content-Range", "bytes " + start + "-" + (content.length - 1) + "/" + content.length);
-        }
-        long length = content.length - start;
-        if (ex.getRequestMethod().equals("HEAD")) {
-            out.set("Content-Length", Long.toString(length));
-            ex.sendResponseHeaders(status, -1);
-            return;
-        }
-        ex.sendResponseHeaders(status, length == 0 ? -1 : length);
-        OutputStream body = ex.getResponseBody();
-        long send = fault != null && fault.dropAfterBytes() >= 0 ? Math.min(fault.dropAfterBytes(), length) : length;
-        body.write(content, (int) start, (int) send);
-        body.flush();
-    }
-
-    private static void sendEmpty(HttpExchange ex, int status) throws IOException {
-        if (ex.getRequestMethod().equals("HEAD")) {
-            ex.getResponseHeaders().set("Content-Length", "0");
-        }
-        ex.sendResponseHeaders(status, -1);
-    }
-
     private static String decode(String s) {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    private static String gitBlobSha1(byte[] content) {
-        byte[] header = ("blob " + content.length + "\0").getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[header.length + content.length];
-        System.arraycopy(header, 0, all, 0, header.length);
-        System.arraycopy(content, 0, all, header.length, content.length);
-        return hex("SHA-1", all);
-    }
-
-    static String hex(String algorithm, byte[] bytes) {
+    /** Lower-case hex digest ("SHA-256", "SHA-1", "MD5") of {@code bytes}, e.g. the expected checksum of a served file. */
+    public static String hex(String algorithm, byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -98,6 +98,24 @@ class HubClientTest {
     }
 
     @Test
+    void concurrentCallsDownloadOnce() throws Exception {
+        HubClient client = client(false, null);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Path>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> client.file(REPO, "main", "model.safetensors")));
+            }
+            for (var r : results) {
+                assertArrayEquals(weights, Files.readAllBytes(r.get()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, hub.requests().stream().filter(r -> r.path().startsWith("/cdn/")).count(), hub.requests().toString());
+    }
+
+    @Test
     void retriesAServerErrorOnce() throws Exception {
         hub.failOnce("config.json", 500);
         Path file = client(false, null).file(REPO, "main", "config.json");
@@ -122,6 +140,14 @@ class HubClientTest {
         assertEquals(404, e.status());
         assertTrue(e.getMessage().contains(hub.endpoint() + "/" + REPO + "/resolve/main/nope.json"), e.getMessage());
         assertTrue(e.getMessage().contains("HF_HUB_OFFLINE=1"), e.getMessage());
+    }
+
+    @Test
+    void unknownRepositoryCarriesTheHubsExplanation() {
+        DownloadException e = assertThrows(DownloadException.class, () -> client(false, null).file("acme/absent", "main", "config.json"));
+        assertEquals(401, e.status());
+        assertTrue(e.getMessage().contains("RepositoryNotFound") && e.getMessage().contains("HF_TOKEN")
+                && e.getMessage().contains("/acme/absent/resolve/main/config.json"), e.getMessage());
     }
 
     @Test

@@ -71,6 +71,17 @@ class UrlFetcherTest {
     }
 
     @Test
+    void aCompleteLeftoverPartialFileIsHandled() throws Exception {
+        // a crash after the last byte but before the rename leaves a complete .incomplete file: the resume
+        // request is refused (416) and the download starts over
+        Path dest = tmp.resolve("laion.txt");
+        Files.write(tmp.resolve("laion.txt.incomplete"), content);
+        fetcher(false).fetch(url, dest, sha());
+        assertArrayEquals(content, Files.readAllBytes(dest));
+        assertEquals("bytes=200000-", server.requests().get(0).range());
+    }
+
+    @Test
     void wrongChecksumLeavesNothingBehind() throws Exception {
         Path dest = tmp.resolve("laion.txt");
         Checksum wrong = Checksum.sha256("0".repeat(64));

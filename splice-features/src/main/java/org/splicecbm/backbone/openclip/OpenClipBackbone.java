@@ -59,6 +59,11 @@ public final class OpenClipBackbone implements ClipBackbone {
      * {@code openai/clip-vit-base-patch32}.
      */
     public static OpenClipBackbone load(Path dir, Path tokenizerJson, BackboneOptions options) {
+        return load(dir, tokenizerJson, options, dir.toString());
+    }
+
+    /** As {@link #load(Path, Path, BackboneOptions)}, reporting {@code name} as {@link #name()} (e.g. {@code clip:RN50}). */
+    public static OpenClipBackbone load(Path dir, Path tokenizerJson, BackboneOptions options, String name) {
         Path configFile = require(dir.resolve(CONFIG), "(the OpenCLIP model config from the hub repository)");
         Path tokenizerFile = require(tokenizerJson, "(an OpenAI CLIP tokenizer, e.g. openai/clip-vit-base-patch32's)");
         OpenClipConfig config = OpenClipConfig.read(configFile);
@@ -71,7 +76,7 @@ public final class OpenClipBackbone implements ClipBackbone {
             TextTower text = OpenClipTextTower.load(OpenClipTextTower.config(config),
                     (tensor, shape) -> weights.load(manager, tensor, shape));
             tokenizer = ClipTokenizer.open(tokenizerFile, config.text().contextLength(), EndOfTextToken.idIn(tokenizerFile));
-            return new OpenClipBackbone(dir.toString(), manager, vision, text, tokenizer, spec, options.batchSize());
+            return new OpenClipBackbone(name, manager, vision, text, tokenizer, spec, options.batchSize());
         } catch (RuntimeException e) {
             if (tokenizer != null) {
                 tokenizer.close();
@@ -167,8 +172,4 @@ public final class OpenClipBackbone implements ClipBackbone {
         manager.close();
     }
 
-    /** This model under another name (the catalogue name it was opened by); ownership of the engine resources moves to the returned instance, so close only that one. */
-    public OpenClipBackbone named(String newName) {
-        return new OpenClipBackbone(newName, manager, vision, text, tokenizer, preprocessing, batchSize);
-    }
 }
