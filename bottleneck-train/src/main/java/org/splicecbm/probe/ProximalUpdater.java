@@ -71,19 +71,16 @@ final class ProximalUpdater {
             float vi = b2 * v[i] + (1 - b2) * g * g;
             m[i] = mi;
             v[i] = vi;
-            float denominator = (float) Math.sqrt(vi) + eps;
-            float updated = w[i] - alpha * mi / denominator;
-            w[i] = softThreshold(updated, thresholdScale / denominator);
+            float preconditioner = 1f / ((float) Math.sqrt(vi) + eps);
+            w[i] = softThreshold(w[i] - alpha * mi * preconditioner, thresholdScale * preconditioner);
         }
     }
 
+    /**
+     * {@code sign(w) * max(|w| - threshold, 0)}, branch-free so the loops above vectorise; adding
+     * {@code +0f} turns the {@code -0f} of a thresholded negative weight into a plain zero.
+     */
     static float softThreshold(float w, float threshold) {
-        if (w > threshold) {
-            return w - threshold;
-        }
-        if (w < -threshold) {
-            return w + threshold;
-        }
-        return 0f;
+        return Math.copySign(Math.max(Math.abs(w) - threshold, 0f), w) + 0f;
     }
 }

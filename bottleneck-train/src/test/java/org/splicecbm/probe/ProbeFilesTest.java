@@ -42,6 +42,17 @@ class ProbeFilesTest {
     }
 
     @Test
+    void probeTrainedWithoutValidationRoundTripsItsNanMetrics() {
+        TrainedProbe noVal = ProbeTrainer.train(ProbeTrainerTest.TRAIN, null, ProbeTrainerTest.cfg().epochs(2).bias(false).build(), null);
+        Path saved = dir.resolve("no-val");
+        noVal.save(saved);
+        TrainedProbe loaded = TrainedProbe.load(saved);
+        assertTrue(Double.isNaN(loaded.summary().history().get(1).valLoss()));
+        assertEquals(noVal.summary(), loaded.summary());
+        assertEquals(false, loaded.config().bias());
+    }
+
+    @Test
     void savingOverAnOldProbeReplacesItCompletely() throws Exception {
         Path saved = dir.resolve("model");
         Files.createDirectories(saved);
