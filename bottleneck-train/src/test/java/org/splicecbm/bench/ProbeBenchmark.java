@@ -29,6 +29,11 @@ public final class ProbeBenchmark {
     static final double L1 = 1e-4;
 
     public static void main(String[] args) throws Exception {
+        String threads = System.getProperty("probe.bench.nd4jThreads");
+        if (threads != null) {
+            org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(Integer.parseInt(threads));
+            org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxMasterThreads(Integer.parseInt(threads));
+        }
         List<String> plan = List.of(args.length > 0 ? args
                 : "sklearn sparse 256 0.001 30 sparse 1024 0.01 15 dl4j 256 0.001 3 dl4j 2048 0.01 3".split(" "));
         SyntheticConceptFeatures generator = new SyntheticConceptFeatures(10_000, 10, 50, 2, 0.6, 8);
@@ -82,9 +87,9 @@ public final class ProbeBenchmark {
         Evaluation e = Evaluation.of(probe, test);
         double perEpoch = epochs.stream().mapToDouble(EpochMetrics::seconds).sorted().skip(epochs.size() / 2).findFirst().orElse(wall);
         System.out.printf("%s batch %d lr %s: %d epochs, median %.3f s/epoch (incl. test eval), total %.2f s wall, %.2f s CPU of this thread;"
-                        + " final test accuracy %.4f; reached sklearn's %.4f after %s; %d effective concepts; peak heap %.0f MB, off-heap (javacpp) %.0f MB%n",
+                        + " final test accuracy %.4f; reached sklearn's %.4f after %s; %d effective concepts; peak heap %.0f MB, process peak RSS so far %s%n",
                 config.engine().yaml(), config.batchSize(), config.learningRate(), epochs.size(), perEpoch, wall, cpu, e.accuracy(), target,
-                Double.isNaN(reached) ? "never" : String.format("%.2f s", reached), e.effectiveConcepts(), peakHeapMb(), offHeapMb());
+                Double.isNaN(reached) ? "never" : String.format("%.2f s", reached), e.effectiveConcepts(), peakHeapMb(), peakRss());
         for (EpochMetrics m : epochs) {
             System.out.printf("  epoch %d: %.3f s, train loss %.4f, test accuracy %.4f, nonzeros %d%n", m.epoch(), m.seconds(),
                     m.trainLoss(), m.valAccuracy(), m.nonzeroWeights());
@@ -96,11 +101,13 @@ public final class ProbeBenchmark {
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1e6;
     }
 
-    private static double offHeapMb() {
+    /** VmHWM of /proc/self/status: the most physical memory the whole JVM has held (heap, ND4J buffers, code). */
+    private static String peakRss() {
         try {
-            return org.bytedeco.javacpp.Pointer.totalBytes() / 1e6;
-        } catch (Throwable t) {
-            return Double.NaN;
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                    .map(l -> l.substring(6).trim()).findFirst().orElse("unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 }
