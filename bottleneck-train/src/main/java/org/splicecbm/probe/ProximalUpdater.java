@@ -77,10 +77,10 @@ final class ProximalUpdater {
     }
 
     /**
-     * {@code sign(w) * max(|w| - threshold, 0)}, branch-free so the loops above vectorise; adding
-     * {@code +0f} turns the {@code -0f} of a thresholded negative weight into a plain zero.
+     * {@code sign(w) * max(|w| - threshold, 0)} written as {@code w - clamp(w, -threshold, threshold)}:
+     * branch-free (so the loops above can vectorise) and a thresholded weight is {@code w - w = +0f}, never {@code -0f}.
      */
     static float softThreshold(float w, float threshold) {
-        return Math.copySign(Math.max(Math.abs(w) - threshold, 0f), w) + 0f;
+        return w - Math.max(-threshold, Math.min(w, threshold));
     }
 }
