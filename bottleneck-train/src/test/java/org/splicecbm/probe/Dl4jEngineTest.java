@@ -59,6 +59,16 @@ class Dl4jEngineTest {
     }
 
     @Test
+    void networkFormSurvivesDl4jModelSerializer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        TrainedProbe probe = ProbeTrainer.train(TRAIN, VAL, ProbeTrainerTest.cfg().epochs(2).build(), null);
+        java.io.File zip = dir.resolve("probe.zip").toFile();
+        org.deeplearning4j.util.ModelSerializer.writeModel(ProbeNetwork.of(probe), zip, false);
+        MultiLayerNetwork restored = org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(zip, false);
+        assertArrayEquals(probe.weights().weights, ProbeNetwork.readWeights(restored, 40, 5).weights);
+        assertArrayEquals(probe.weights().bias, ProbeNetwork.readWeights(restored, 40, 5).bias);
+    }
+
+    @Test
     void sgdEnginesComputeTheSameUpdates() {
         ProbeConfig.Builder sgd = ProbeTrainerTest.cfg().updater(ProbeConfig.Updater.SGD).learningRate(0.5).epochs(3).l2(1e-3);
         TrainedProbe sparse = ProbeTrainer.train(TRAIN, VAL, sgd.build(), null);

@@ -95,6 +95,16 @@ class ProbeFilesTest {
     }
 
     @Test
+    void readsTheSpaceOfAFeatureSetDirectory() throws Exception {
+        Files.writeString(dir.resolve("concepts.txt"), "sky\nwater\nbird\n");
+        Files.writeString(dir.resolve("meta.json"), "{\"backbone\": \"b\", \"vocabulary\": \"v\", \"vocabulary_size\": 3,"
+                + " \"l1_penalty\": 0.2, \"dictionary_checksum\": \"c\"}");
+        FeatureSpace space = FeatureSpace.read(dir, List.of("land", "sea"));
+        assertEquals(List.of("sky", "water", "bird"), space.concepts());
+        assertEquals(new FeatureFingerprint("b", "v", 3, 0.2, "c"), space.fingerprint());
+    }
+
+    @Test
     void numpyReadsTheWeights() throws Exception {
         Assumptions.assumeTrue(PythonReference.available("numpy"), "skipped: /usr/bin/python3 with numpy is not installed");
         Path saved = dir.resolve("model");
