@@ -1,0 +1,71 @@
+package org.splicecbm.decompose;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.splicecbm.engine.DjlRuntime;
+
+/**
+ * The only engine code of the solver: float32 products {@code R C^T} of a batch of vectors with
+ * the whole concept dictionary, which is kept on the DJL engine (so it can move to a GPU).
+ *
+ * <p>Row counts are zero-padded to a multiple of {@link #ROW_GRANULE}: PyTorch's CPU GEMM switches
+ * to other kernels (with another summation order) for fewer than 8 rows and for a partial last
+ * row panel, so without padding a row's float32 correlations would depend on how many other rows
+ * share its product. With it they do not (checked by {@code NonnegativeLassoDeterminismTest}), which
+ * keeps solutions bit-identical across batch splits.
+ */
+final class DictionaryCorrelator implements AutoCloseable {
+    static final int ROW_GRANULE = 16;
+
+    private final NDManager manager;
+    private final NDArray transposedDictionary;
+    private final int dim;
+    private final int concepts;
+    private final int blockRows;
+
+    DictionaryCorrelator(float[][] dictionary, int blockRows) {
+        DjlRuntime.configure();
+        this.concepts = dictionary.length;
+        this.dim = dictionary[0].length;
+        this.blockRows = roundUp(blockRows);
+        this.manager = NDManager.newBaseManager(Device.cpu());
+        float[] flat = new float[concepts * dim];
+        for (int j = 0; j < concepts; j++) {
+            System.arraycopy(dictionary[j], 0, flat, j * dim, dim);
+        }
+        try (NDArray rows = manager.create(flat, new Shape(concepts, dim))) {
+            this.transposedDictionary = rows.transpose().duplicate();
+        }
+    }
+
+    /**
+     * Correlations of {@code count} vectors stored row-major in {@code vectors} (count x d) with
+     * every concept: returns count x c values, row-major.
+     */
+    float[] correlate(float[] vectors, int count) {
+        float[] out = new float[count * concepts];
+        for (int start = 0; start < count; start += blockRows) {
+            int rows = Math.min(blockRows, count - start);
+            int padded = roundUp(rows);
+            float[] block = new float[padded * dim];
+            System.arraycopy(vectors, start * dim, block, 0, rows * dim);
+            try (NDManager scope = manager.newSubManager()) {
+                NDArray product = scope.create(block, new Shape(padded, dim)).matMul(transposedDictionary);
+                float[] values = product.toFloatArray();
+                System.arraycopy(values, 0, out, start * concepts, rows * concepts);
+            }
+        }
+        return out;
+    }
+
+    private static int roundUp(int rows) {
+        return Math.max(1, (rows + ROW_GRANULE - 1) / ROW_GRANULE) * ROW_GRANULE;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,169 @@
+package org.splicecbm.decompose;
+
+/**
+ * The working-set loop for one target z (one row of a batch). Each round gets the float32
+ * correlations {@code C r} of its residual with every concept, computed in bulk by the engine, and:
+ * <ol>
+ *   <li>recomputes in double the few correlations the float32 error bound cannot rule out as the
+ *       maximum, and from the exact maximum builds a feasible dual point and the duality gap
+ *       ({@link DualGap}); the row stops if the gap is small enough relative to the objective;</li>
+ *   <li>otherwise takes the concepts that may violate the KKT condition {@code 2 c_j . r <= l1}
+ *       (the most correlated ones, up to {@link #POOL_SIZE}) as a candidate pool, and alternates
+ *       solving on the working set with exact KKT checks over the pool, adding the worst violators,
+ *       until the pool has none: a round's product is thus used to the full before the next.</li>
+ * </ol>
+ * A round depends only on this row's data, so results do not depend on threads or batching.
+ */
+final class RowSolve {
+    private static final double INITIAL_INNER_TOLERANCE = 1e-11;
+    private static final double FLOOR_INNER_TOLERANCE = 1e-15;
+    private static final int MAX_SWEEPS = 20_000;
+    private static final int POOL_SIZE = 96;
+    private static final int ADDED_PER_CHECK = 8;
+    private static final int MAX_CHECKS = 1000;
+
+    private final ConceptRows concepts;
+    private final double[] target;
+    private final double l1;
+    private final WorkingSetProblem problem;
+    private final double scale;
+    private double innerTolerance;
+    private double[] residual;
+    private double residualNorm;
+    private double objective;
+    private double gap;
+    private boolean converged;
+    private int rounds;
+    private long exactDots;
+
+    RowSolve(ConceptRows concepts, float[] target, double l1) {
+        this.concepts = concepts;
+        this.target = DictionaryMath.widen(target);
+        this.l1 = l1;
+        this.problem = new WorkingSetProblem(concepts.rows(), concepts.squaredNorms(), this.target, l1);
+        this.residual = this.target.clone();
+        this.residualNorm = Math.sqrt(DictionaryMath.dot(residual, residual));
+        this.scale = l1 + 2 * residualNorm;
+        this.innerTolerance = INITIAL_INNER_TOLERANCE * scale;
+    }
+
+    /** The residual to correlate with the dictionary in the next round, as float32. */
+    void residualInto(float[] out, int offset) {
+        for (int k = 0; k < residual.length; k++) {
+            out[offset + k] = (float) residual[k];
+        }
+    }
+
+    /** One round, given this row's float32 correlations {@code corr[offset .. offset + c)}. */
+    void round(float[] corr, int offset, double relativeGapTolerance, int initialWorkingSet) {
+        rounds++;
+        double error = concepts.floatErrorPerResidualNorm() * residualNorm;
+        objective = DictionaryMath.dot(residual, residual) + l1 * problem.weightSum();
+        gap = DualGap.of(target, residual, objective, l1, 2 * exactMaxCorrelation(corr, offset, error), scale);
+        if (gap <= relativeGapTolerance * objective || objective == 0) {
+            converged = true;
+            return;
+        }
+        int[] pool = TopViolators.select(corr, offset, concepts.count(), l1 / 2 - error, POOL_SIZE, problem);
+        if (pool.length == 0) {
+            // every possible violator is in the working set already: solve the subproblem tighter
+            innerTolerance = Math.max(innerTolerance * 1e-3, FLOOR_INNER_TOLERANCE * scale);
+        }
+        int seed = Math.min(pool.length, problem.size() == 0 ? initialWorkingSet : ADDED_PER_CHECK);
+        for (int m = 0; m < seed; m++) {
+            addToWorkingSet(pool[m]);
+        }
+        solveAgainstPool(pool);
+    }
+
+    /** The exact {@code max_j c_j . r}: only concepts within twice the float error of the float maximum can hold it. */
+    private double exactMaxCorrelation(float[] corr, int offset, double error) {
+        int count = concepts.count();
+        float floatMax = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < count; j++) {
+            floatMax = Math.max(floatMax, corr[offset + j]);
+        }
+        double exactMax = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < count; j++) {
+            if (corr[offset + j] >= floatMax - 2 * error) {
+                exactMax = Math.max(exactMax, ExactDot.of(concepts.rows()[j], residual));
+                exactDots++;
+            }
+        }
+        return exactMax;
+    }
+
+    private void addToWorkingSet(int concept) {
+        problem.add(concept, ExactDot.of(concepts.rows()[concept], residual));
+        exactDots++;
+    }
+
+    /** Solve, check the pool exactly, add the worst violators, repeat until the pool has none. */
+    private void solveAgainstPool(int[] pool) {
+        int[] violators = new int[ADDED_PER_CHECK];
+        double[] violation = new double[ADDED_PER_CHECK];
+        for (int check = 0; check < MAX_CHECKS; check++) {
+            problem.solve(innerTolerance, MAX_SWEEPS);
+            residual = problem.residual();
+            int found = 0;
+            for (int j : pool) {
+                if (problem.contains(j)) {
+                    continue;
+                }
+                double g = l1 - 2 * ExactDot.of(concepts.rows()[j], residual);
+                exactDots++;
+                if (g < -innerTolerance) {
+                    found = insertWorst(violators, violation, found, j, g);
+                }
+            }
+            if (found == 0) {
+                break;
+            }
+            for (int m = 0; m < found; m++) {
+                addToWorkingSet(violators[m]);
+            }
+        }
+        residualNorm = Math.sqrt(DictionaryMath.dot(residual, residual));
+    }
+
+    /** Keeps the most negative gradients in increasing order (ties: the earlier pool entry). */
+    private static int insertWorst(int[] ids, double[] values, int count, int id, double value) {
+        int limit = ids.length;
+        if (count == limit && value >= values[limit - 1]) {
+            return count;
+        }
+        int pos = count == limit ? limit - 1 : count++;
+        while (pos > 0 && values[pos - 1] > value) {
+            ids[pos] = ids[pos - 1];
+            values[pos] = values[pos - 1];
+            pos--;
+        }
+        ids[pos] = id;
+        values[pos] = value;
+        return count;
+    }
+
+    boolean converged() {
+        return converged;
+    }
+
+    double objective() {
+        return objective;
+    }
+
+    double gap() {
+        return gap;
+    }
+
+    int rounds() {
+        return rounds;
+    }
+
+    long exactDots() {
+        return exactDots + problem.exactDots();
+    }
+
+    WorkingSetProblem problem() {
+        return problem;
+    }
+}

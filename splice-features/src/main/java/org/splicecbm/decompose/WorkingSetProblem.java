@@ -1,0 +1,251 @@
+package org.splicecbm.decompose;
+
+import java.util.Arrays;
+
+/**
+ * The nonnegative lasso restricted to a small working set S of concepts, for one target z:
+ * {@code min_{w_S >= 0} ||C_S^T w_S - z||^2 + l1 * sum(w_S)}, solved in double precision on the
+ * Gram block {@code Q = C_S C_S^T}.
+ *
+ * <p>Cyclic coordinate descent (fixed order, so deterministic) finds the support; once the support
+ * stops changing, an exact step solves {@code Q_AA w_A = C_A z - l1/2} on the support A by Cholesky
+ * and keeps it if it is positive and satisfies the KKT conditions on the rest of S. Gram columns are
+ * computed lazily, only for concepts whose weight ever moves, so their cost scales with the support,
+ * not with |S|^2.
+ */
+final class WorkingSetProblem {
+    private static final double PIVOT_FLOOR = 1e-10;
+
+    private final float[][] dictionary;
+    private final double[] squaredNorms;
+    private final double[] target;
+    private final double l1;
+    private int size;
+    private int[] members = new int[0];
+    private double[] targetCorrelation = new double[0];
+    private double[] diagonal = new double[0];
+    private double[] weights = new double[0];
+    private double[] gradient = new double[0];
+    private double[][] columns = new double[0][];
+    private long sweeps;
+    private long exactDots;
+
+    WorkingSetProblem(float[][] dictionary, double[] squaredNorms, double[] target, double l1) {
+        this.dictionary = dictionary;
+        this.squaredNorms = squaredNorms;
+        this.target = target;
+        this.l1 = l1;
+    }
+
+    int size() {
+        return size;
+    }
+
+    int member(int i) {
+        return members[i];
+    }
+
+    double weight(int i) {
+        return weights[i];
+    }
+
+    double gradient(int i) {
+        return gradient[i];
+    }
+
+    long sweeps() {
+        return sweeps;
+    }
+
+    long exactDots() {
+        return exactDots;
+    }
+
+    boolean contains(int concept) {
+        for (int i = 0; i < size; i++) {
+            if (members[i] == concept) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Adds a concept with weight 0. {@code residualCorrelation} is the exact {@code c_j . r} for the
+     * current residual, which gives its gradient {@code l1 - 2 c_j . r} without touching the Gram block.
+     */
+    void add(int concept, double residualCorrelation) {
+        ensureCapacity(size + 1);
+        float[] row = dictionary[concept];
+        members[size] = concept;
+        targetCorrelation[size] = ExactDot.of(row, target);
+        diagonal[size] = squaredNorms[concept];
+        weights[size] = 0;
+        gradient[size] = l1 - 2 * residualCorrelation;
+        exactDots++;
+        for (int i = 0; i < size; i++) {
+            if (columns[i] != null) {
+                columns[i][size] = ExactDot.of(dictionary[members[i]], row);
+                exactDots++;
+            }
+        }
+        size++;
+    }
+
+    /**
+     * Solves the subproblem from the current weights until every coordinate's KKT violation is at
+     * most {@code tolerance} (or the exact support step succeeds), or {@code maxSweeps} sweeps pass.
+     */
+    void solve(double tolerance, int maxSweeps) {
+        for (int sweep = 0; sweep < maxSweeps; sweep++) {
+            boolean supportChanged = sweepOnce();
+            sweeps++;
+            if (!supportChanged && solveOnSupport(tolerance)) {
+                return;
+            }
+            if (maxViolation() <= tolerance) {
+                return;
+            }
+        }
+    }
+
+    /** One cyclic pass of projected coordinate descent; returns whether the support changed. */
+    private boolean sweepOnce() {
+        boolean changed = false;
+        for (int i = 0; i < size; i++) {
+            if (diagonal[i] <= 0) {
+                continue; // a zero concept never helps: its weight stays 0
+            }
+            double old = weights[i];
+            double updated = Math.max(0.0, old - gradient[i] / (2 * diagonal[i]));
+            double delta = updated - old;
+            if (delta == 0) {
+                continue;
+            }
+            double[] column = column(i);
+            for (int k = 0; k < size; k++) {
+                gradient[k] += 2 * delta * column[k];
+            }
+            weights[i] = updated;
+            changed |= (old > 0) != (updated > 0);
+        }
+        return changed;
+    }
+
+    /** Largest violation of the subproblem's KKT conditions (gradient 0 on the support, >= 0 off it). */
+    double maxViolation() {
+        double worst = 0;
+        for (int i = 0; i < size; i++) {
+            double v = weights[i] > 0 ? Math.abs(gradient[i]) : -gradient[i];
+            worst = Math.max(worst, v);
+        }
+        return worst;
+    }
+
+    /** The exact step on the current support; keeps it only if it is optimal for the subproblem. */
+    private boolean solveOnSupport(double tolerance) {
+        int[] support = currentSupport();
+        double[] solution = SupportSystem.solve(columns, support, targetCorrelation, l1, PIVOT_FLOOR);
+        if (solution == null) {
+            return false;
+        }
+        double[] newGradient = new double[size];
+        for (int i = 0; i < size; i++) {
+            double g = l1 - 2 * targetCorrelation[i];
+            for (int a = 0; a < support.length; a++) {
+                g += 2 * solution[a] * columns[support[a]][i];
+            }
+            newGradient[i] = g;
+        }
+        double[] newWeights = new double[size];
+        for (int a = 0; a < support.length; a++) {
+            newWeights[support[a]] = solution[a];
+        }
+        for (int i = 0; i < size; i++) {
+            double v = newWeights[i] > 0 ? Math.abs(newGradient[i]) : -newGradient[i];
+            if (v > tolerance) {
+                return false;
+            }
+        }
+        System.arraycopy(newWeights, 0, weights, 0, size);
+        System.arraycopy(newGradient, 0, gradient, 0, size);
+        return true;
+    }
+
+    private int[] currentSupport() {
+        int count = 0;
+        for (int i = 0; i < size; i++) {
+            if (weights[i] > 0) {
+                count++;
+            }
+        }
+        int[] support = new int[count];
+        for (int i = 0, k = 0; i < size; i++) {
+            if (weights[i] > 0) {
+                support[k++] = i;
+            }
+        }
+        return support;
+    }
+
+    /** Gram column i ({@code Q_{S,i}}), computed on first use, reusing symmetric entries already known. */
+    private double[] column(int i) {
+        if (columns[i] == null) {
+            double[] column = new double[members.length];
+            float[] row = dictionary[members[i]];
+            for (int k = 0; k < size; k++) {
+                if (k == i) {
+                    column[k] = diagonal[i];
+                } else if (columns[k] != null) {
+                    column[k] = columns[k][i];
+                } else {
+                    column[k] = ExactDot.of(dictionary[members[k]], row);
+                    exactDots++;
+                }
+            }
+            columns[i] = column;
+        }
+        return columns[i];
+    }
+
+    /** {@code z - C_S^T w_S} in double precision. */
+    double[] residual() {
+        double[] r = target.clone();
+        for (int i = 0; i < size; i++) {
+            double w = weights[i];
+            if (w > 0) {
+                float[] row = dictionary[members[i]];
+                for (int k = 0; k < r.length; k++) {
+                    r[k] -= w * row[k];
+                }
+            }
+        }
+        return r;
+    }
+
+    double weightSum() {
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            sum += weights[i];
+        }
+        return sum;
+    }
+
+    private void ensureCapacity(int needed) {
+        if (needed <= members.length) {
+            return;
+        }
+        int capacity = Math.max(needed, Math.max(16, members.length * 2));
+        members = Arrays.copyOf(members, capacity);
+        targetCorrelation = Arrays.copyOf(targetCorrelation, capacity);
+        diagonal = Arrays.copyOf(diagonal, capacity);
+        weights = Arrays.copyOf(weights, capacity);
+        gradient = Arrays.copyOf(gradient, capacity);
+        columns = Arrays.copyOf(columns, capacity);
+        for (int i = 0; i < size; i++) {
+            if (columns[i] != null) {
+                columns[i] = Arrays.copyOf(columns[i], capacity);
+            }
+        }
+    }
+}
