@@ -84,6 +84,15 @@ class ProbeFilesTest {
     }
 
     @Test
+    void weightsOfTheWrongShapeAreRefused() throws Exception {
+        Path saved = dir.resolve("model");
+        probe.save(saved);
+        Files.writeString(saved.resolve("concepts.txt"), "only\ntwo\n");
+        var e = assertThrows(IllegalArgumentException.class, () -> TrainedProbe.load(saved));
+        assertTrue(e.getMessage().contains("40 x 5 matrix but concepts.txt and classes.txt list 2 concepts and 5 classes"), e.getMessage());
+    }
+
+    @Test
     void readsTheFingerprintFromMetaJson() throws Exception {
         Path meta = dir.resolve("meta.json");
         Files.writeString(meta, "{\"format_version\": 1, \"backbone\": \"open_clip:ViT-B-32\", \"vocabulary\": \"laion\","
