@@ -42,8 +42,7 @@ public final class BackboneCatalog {
         ENTRIES.put("clip:ViT-B/32", new Entry(Kind.VIT_HF, "openai/clip-vit-base-patch32", VIT_HF_FILES, null, "clip_ViT-B-32", null));
         ENTRIES.put("clip:ViT-B/16", new Entry(Kind.VIT_HF, "openai/clip-vit-base-patch16", VIT_HF_FILES, null, "clip_ViT-B-16", null));
         ENTRIES.put("clip:RN50", new Entry(Kind.RESNET_OPENCLIP, "timm/resnet50_clip.openai", RESNET_OPENCLIP_FILES,
-                "openai/clip-vit-base-patch32", "clip_RN50",
-                "not supported yet: needs the modified-ResNet image tower (OpenCLIP format)"));
+                "openai/clip-vit-base-patch32", "clip_RN50", null));
     }
 
     private BackboneCatalog() {}
@@ -160,7 +159,8 @@ public final class BackboneCatalog {
                 missing.add(f);
             }
         }
-        if (kind == Kind.VIT_HF && !missing.isEmpty() || kind == Kind.RESNET_OPENCLIP && missing.contains("open_clip_model.safetensors")) {
+        if (kind == Kind.VIT_HF && !missing.isEmpty() || kind == Kind.RESNET_OPENCLIP && missing.contains("open_clip_model.safetensors")
+                && !Files.isRegularFile(dir.resolve("open_clip_pytorch_model.bin"))) {
             throw new IllegalArgumentException("backbone directory " + dir + " is missing " + missing + " (a " + kind + " model needs " + files + ")");
         }
         return new Source(name, kind, null, null, dir, files, null, Optional.empty());

@@ -34,9 +34,13 @@ class BackboneCatalogTest {
     }
 
     @Test
-    void rn50IsRefusedWithTheReason() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BackboneCatalog.resolve("clip:RN50"));
-        assertTrue(e.getMessage().contains("not supported yet") && e.getMessage().contains("modified-ResNet"), e.getMessage());
+    void rn50ResolvesToTheOpenClipCheckpointWithOpenAisTokenizer() {
+        BackboneCatalog.Source rn50 = BackboneCatalog.resolve("clip:RN50");
+        assertEquals(BackboneCatalog.Kind.RESNET_OPENCLIP, rn50.kind());
+        assertEquals("timm/resnet50_clip.openai", rn50.repoId());
+        assertEquals(java.util.List.of("open_clip_config.json", "open_clip_model.safetensors"), rn50.files());
+        assertEquals("openai/clip-vit-base-patch32", rn50.tokenizerRepoId());
+        assertEquals(Optional.of("clip_RN50"), rn50.imageMean());
     }
 
     @Test

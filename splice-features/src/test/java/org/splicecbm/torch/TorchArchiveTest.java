@@ -69,6 +69,21 @@ class TorchArchiveTest {
     }
 
     @Test
+    void orderedDictWithMetadataStateLoadsInFileOrder() throws IOException {
+        // what model.state_dict() pickles: OrderedDict(), SETITEMS of tensors, then BUILD({'_metadata': OrderedDict()})
+        byte[] pickle = new TorchZips.Pickle().op(0x80).op(2).global("collections", "OrderedDict").op(')').op('R')
+                .op('(').str("z.weight").tensor("FloatStorage", "0", 2, 0, new int[] {2}, new int[] {1})
+                .str("a.bias").tensor("FloatStorage", "0", 2, 1, new int[] {1}, new int[] {1}).op('u')
+                .op('}').str("_metadata").global("collections", "OrderedDict").op(')').op('R').op('s').op('b')
+                .op('.').bytes();
+        Path file = TorchZips.write(tmp.resolve("od.pt"), Map.of("od/data.pkl", pickle, "od/data/0", TorchZips.floats(7, 8)));
+        LinkedHashMap<String, TorchTensor> sd = TorchArchive.readStateDict(file);
+        assertEquals(java.util.List.of("z.weight", "a.bias"), java.util.List.copyOf(sd.keySet()));
+        assertArrayEquals(new float[] {7, 8}, sd.get("z.weight").values());
+        assertArrayEquals(new float[] {8}, sd.get("a.bias").values());
+    }
+
+    @Test
     void maliciousGlobalIsRefusedNamingIt() throws IOException {
         byte[] pickle = "cos\nsystem\n(S'touch /tmp/pwned'\ntR.".getBytes();
         Path file = TorchZips.write(tmp.resolve("evil.pt"), Map.of("evil/data.pkl", pickle));

@@ -20,6 +20,7 @@ import org.splicecbm.torch.TorchTensor;
 public final class OpenClipWeights implements TensorSource, AutoCloseable {
     public static final String SAFETENSORS = "open_clip_model.safetensors";
     public static final String TORCH_BIN = "open_clip_pytorch_model.bin";
+    private static final Set<String> FLOATING = Set.of("F32", "F16", "BF16", "F64");
 
     private final Path file;
     private final SafetensorsFile safetensors;
@@ -76,7 +77,15 @@ public final class OpenClipWeights implements TensorSource, AutoCloseable {
             throw new ClipModelException("tensor '" + name + "' in " + file + " must have shape " + Arrays.toString(shape)
                     + ", found " + Arrays.toString(found) + " (does open_clip_config.json match these weights?)");
         }
-        return safetensors != null ? safetensors.readFloats(name) : stateDict.get(name).values();
+        if (safetensors != null) {
+            return safetensors.readFloats(name);
+        }
+        TorchTensor tensor = stateDict.get(name);
+        if (!FLOATING.contains(tensor.dtype())) {
+            throw new ClipModelException("tensor '" + name + "' in " + file + " must be a floating type " + FLOATING
+                    + ", found " + tensor.dtype());
+        }
+        return tensor.values();
     }
 
     private long[] shapeOf(String name) {

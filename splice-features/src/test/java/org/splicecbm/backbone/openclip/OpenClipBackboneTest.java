@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.splicecbm.backbone.BackboneCatalog;
 import org.splicecbm.backbone.BackboneOptions;
 import org.splicecbm.backbone.ClipModelException;
 import org.splicecbm.backbone.TokenBatch;
@@ -111,6 +112,20 @@ class OpenClipBackboneTest {
         ClipModelException e = assertThrows(ClipModelException.class,
                 () -> OpenClipBackbone.load(tmp, BackboneOptions.defaults()));
         assertTrue(e.getMessage().contains("vision_cfg.layers"), e.getMessage());
+    }
+
+    @Test
+    void catalogTakesALocalOpenClipDirectoryWithOnlyTheTorchBin() throws IOException {
+        for (String f : List.of(OpenClipBackbone.CONFIG, OpenClipBackbone.TOKENIZER, OpenClipWeights.TORCH_BIN)) {
+            Files.copy(RnFixture.dir().resolve(f), tmp.resolve(f));
+        }
+        BackboneCatalog.Source source = BackboneCatalog.resolve(tmp.toString());
+        assertEquals(BackboneCatalog.Kind.RESNET_OPENCLIP, source.kind());
+        try (OpenClipBackbone fromBin = OpenClipBackbone.load(source.localDirectory(), BackboneOptions.defaults())) {
+            float[][] expected = RnFixture.matrix(golden, "image_embeds");
+            double error = RnFixture.relativeMaxError(fromBin.embedImages(RnFixture.pixels(golden)), expected);
+            assertTrue(error < 1e-4, "relative max error " + error);
+        }
     }
 
     private static List<String> texts() {

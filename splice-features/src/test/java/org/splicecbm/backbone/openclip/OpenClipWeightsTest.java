@@ -92,6 +92,14 @@ class OpenClipWeightsTest {
                 && e.getMessage().contains("[256, 24]"), e.getMessage());
     }
 
+    @Test
+    void integerTensorWhereFloatsBelongIsRefused() {
+        Map<String, TorchTensor> bad = new HashMap<>(stateDict);
+        bad.put("visual.bn1.running_mean", new TorchTensor("I64", new long[] {4}, new float[4]));
+        ClipModelException e = assertThrows(ClipModelException.class, () -> load(bad));
+        assertTrue(e.getMessage().contains("'visual.bn1.running_mean'") && e.getMessage().contains("I64"), e.getMessage());
+    }
+
     private static void load(Map<String, TorchTensor> tensors) {
         try (NDManager run = manager.newSubManager()) {
             ModifiedResNet.load(vision, OpenClipWeights.of("edited.bin", tensors), run);
