@@ -9,10 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.splicecbm.config.ProbeConfig;
+import org.splicecbm.store.AtomicDirectory;
 import org.splicecbm.store.AtomicFiles;
 import org.splicecbm.store.Npy;
 
@@ -33,17 +32,8 @@ final class ProbeFiles {
     private ProbeFiles() {}
 
     static void save(TrainedProbe probe, Path directory) {
-        Path target = directory.toAbsolutePath();
         try {
-            Files.createDirectories(target.getParent());
-            Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp");
-            try {
-                writeContents(probe, staging);
-                replace(staging, target);
-            } catch (IOException | RuntimeException e) {
-                deleteTree(staging);
-                throw e;
-            }
+            AtomicDirectory.write(directory, staging -> writeContents(probe, staging));
         } catch (IOException e) {
             throw new UncheckedIOException("could not save the probe to " + directory + ": " + e.getMessage(), e);
         }
@@ -111,29 +101,5 @@ final class ProbeFiles {
 
     private static List<String> lines(Path file) throws IOException {
         return Files.readAllLines(file, StandardCharsets.UTF_8);
-    }
-
-    /** Moves {@code staging} to {@code target}, replacing a previous probe only once the new one is complete. */
-    private static void replace(Path staging, Path target) throws IOException {
-        if (!Files.exists(target)) {
-            AtomicFiles.moveIntoPlace(staging, target);
-            return;
-        }
-        Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old");
-        Files.delete(old);
-        Files.move(target, old);
-        AtomicFiles.moveIntoPlace(staging, target);
-        deleteTree(old);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -31,4 +31,33 @@ public final class ClipModels {
             throw new UncheckedIOException("could not fetch backbone " + spec + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Identity of the weights {@code spec} resolves to, for cache keys: hub models by their snapshot
+     * commit, local folders by path plus the size and modification time of every model file. Changed
+     * weights under the same name therefore never reuse a stale embedding cache.
+     */
+    public static String identity(String spec) {
+        return identity(spec, HubClient.fromEnvironment());
+    }
+
+    static String identity(String spec, HubClient hub) {
+        BackboneCatalog.Source source = BackboneCatalog.resolve(spec);
+        try {
+            java.nio.file.Path dir = source.modelDirectory(hub);
+            if (!source.isLocal()) {
+                return spec.trim() + "@" + dir.getFileName();
+            }
+            StringBuilder id = new StringBuilder(dir.toAbsolutePath().toString());
+            try (var files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                    id.append('|').append(f.getFileName()).append(':').append(java.nio.file.Files.size(f))
+                            .append(':').append(java.nio.file.Files.getLastModifiedTime(f).toMillis());
+                }
+            }
+            return id.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not resolve backbone " + spec + ": " + e.getMessage(), e);
+        }
+    }
 }

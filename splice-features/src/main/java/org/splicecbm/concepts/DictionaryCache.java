@@ -1,6 +1,7 @@
 package org.splicecbm.concepts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.splicecbm.store.AtomicDirectory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -10,10 +11,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.splicecbm.store.AtomicFiles;
 import org.splicecbm.store.Npy;
 import org.splicecbm.store.NpyMatrixReader;
@@ -85,12 +84,12 @@ final class DictionaryCache {
             Npy.writeFloat32(tmp.resolve(MATRIX), dictionary.vectors(), dictionary.dim());
             AtomicFiles.writeString(tmp.resolve(CONCEPTS), String.join("\n", dictionary.concepts()) + "\n");
             AtomicFiles.writeString(tmp.resolve(META), metaJson(dictionary.provenance(), probe));
-            deleteTree(entry);
+            AtomicDirectory.deleteRecursively(entry);
             AtomicFiles.moveIntoPlace(tmp, entry);
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
             LOG.info("another process cached {} first; keeping its copy", entry);
         } finally {
-            deleteTree(tmp);
+            AtomicDirectory.deleteRecursively(tmp);
         }
     }
 
@@ -151,16 +150,5 @@ final class DictionaryCache {
     private static String slug(String s) {
         String cleaned = s.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+|[-.]+$", "");
         return cleaned.length() > 40 ? cleaned.substring(cleaned.length() - 40) : cleaned;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

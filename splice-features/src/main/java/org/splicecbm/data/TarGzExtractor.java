@@ -1,11 +1,11 @@
 package org.splicecbm.data;
 
 import java.io.BufferedInputStream;
+import org.splicecbm.store.AtomicDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -32,7 +32,7 @@ final class TarGzExtractor {
             }
             AtomicFiles.moveIntoPlace(extracted, root.resolve(folder));
         } finally {
-            deleteTree(staging);
+            AtomicDirectory.deleteRecursively(staging);
         }
     }
 
@@ -55,17 +55,6 @@ final class TarGzExtractor {
             }
         } catch (IOException e) {
             throw new IOException("cannot extract " + archive + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

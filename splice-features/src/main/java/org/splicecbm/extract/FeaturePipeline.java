@@ -58,7 +58,7 @@ public final class FeaturePipeline {
     /** Stage 1 for every split the dataset has (the embedding cache lives in {@code output/embeddings}). */
     public static EmbeddingJob embeddingJob(RunConfig config, ImageDataset dataset, ClipBackbone backbone) {
         List<Split> splits = dataset.splits().stream().sorted().toList();
-        return new EmbeddingJob(dataset, splits, backbone, null, config.output().resolve("embeddings"),
+        return new EmbeddingJob(dataset, splits, backbone, ClipModels.identity(config.backbone()), config.output().resolve("embeddings"),
                 config.batchSize(), 0, 0, config.dataset().onBadImage(), null);
     }
 

@@ -18,7 +18,8 @@ final class SpliceDataServer implements AutoCloseable {
     final List<String> requests = new CopyOnWriteArrayList<>();
     volatile boolean corrupt;
 
-    SpliceDataServer(Path folder) throws IOException {
+    SpliceDataServer(Path given) throws IOException {
+        Path folder = given.toAbsolutePath().normalize();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
