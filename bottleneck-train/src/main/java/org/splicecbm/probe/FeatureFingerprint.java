@@ -23,7 +23,7 @@ public record FeatureFingerprint(String backbone, String vocabulary, int vocabul
     static final String VOCABULARY = "vocabulary";
     static final String VOCABULARY_SIZE = "vocabulary_size";
     static final String L1_PENALTY = "l1_penalty";
-    static final String DICTIONARY_CHECKSUM = "dictionary_checksum";
+    static final String DICTIONARY_CHECKSUM = "dictionary_sha256";
 
     /** Reads the fingerprint from a feature set's {@code meta.json}. */
     public static FeatureFingerprint read(Path metaJson) {

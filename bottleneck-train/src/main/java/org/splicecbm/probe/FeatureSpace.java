@@ -1,5 +1,10 @@
 package org.splicecbm.probe;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -21,6 +26,20 @@ public record FeatureSpace(List<String> concepts, List<String> classNames, Featu
         }
         concepts = List.copyOf(concepts);
         classNames = List.copyOf(classNames);
+    }
+
+    /**
+     * The space of a feature-set directory: column names from {@code concepts.txt}, the fingerprint from
+     * {@code meta.json}; class names come from the dataset.
+     */
+    public static FeatureSpace read(Path featureSetDir, List<String> classNames) {
+        Path conceptsFile = featureSetDir.resolve("concepts.txt");
+        try {
+            List<String> concepts = Files.readAllLines(conceptsFile, StandardCharsets.UTF_8);
+            return new FeatureSpace(concepts, classNames, FeatureFingerprint.read(featureSetDir.resolve("meta.json")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + conceptsFile + ": " + e.getMessage(), e);
+        }
     }
 
     public int numClasses() {

@@ -82,6 +82,21 @@ public final class LinearWeights {
         }
     }
 
+    /** Whether no weight or bias is NaN or infinite (training has not diverged). */
+    boolean allFinite() {
+        for (float w : weights) {
+            if (!Float.isFinite(w)) {
+                return false;
+            }
+        }
+        for (float b : bias) {
+            if (!Float.isFinite(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Nonzero weights of each class. */
     public int[] nonzerosPerClass() {
         int[] counts = new int[classes];

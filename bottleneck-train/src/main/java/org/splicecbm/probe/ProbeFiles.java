@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.splicecbm.config.ProbeConfig;
 import org.splicecbm.store.AtomicFiles;
+import org.splicecbm.store.Npy;
 
 /**
  * A saved probe is a directory: {@code weights.npy} (concepts x classes, float32; the DL4J layer's
@@ -50,8 +51,12 @@ final class ProbeFiles {
 
     private static void writeContents(TrainedProbe probe, Path dir) throws IOException {
         LinearWeights w = probe.weights();
-        AtomicFiles.write(dir.resolve("weights.npy"), out -> NpyArrays.write(out, w.weights, w.concepts(), w.classes()));
-        AtomicFiles.write(dir.resolve("bias.npy"), out -> NpyArrays.write(out, w.bias, w.classes()));
+        float[][] rows = new float[w.concepts()][];
+        for (int j = 0; j < rows.length; j++) {
+            rows[j] = java.util.Arrays.copyOfRange(w.weights, j * w.classes(), (j + 1) * w.classes());
+        }
+        AtomicFiles.write(dir.resolve("weights.npy"), out -> Npy.writeFloat32(out, rows, w.classes()));
+        AtomicFiles.write(dir.resolve("bias.npy"), out -> Npy.writeFloat32Vector(out, w.bias));
         AtomicFiles.writeString(dir.resolve("concepts.txt"), String.join("\n", probe.space().concepts()) + "\n");
         AtomicFiles.writeString(dir.resolve("classes.txt"), String.join("\n", probe.space().classNames()) + "\n");
         ObjectNode root = JSON.createObjectNode();
@@ -79,9 +84,8 @@ final class ProbeFiles {
                     lines(directory.resolve("classes.txt")), fingerprint);
             int concepts = space.numConcepts();
             int classes = space.numClasses();
-            LinearWeights weights = new LinearWeights(concepts, classes,
-                    NpyArrays.read(directory.resolve("weights.npy"), concepts, classes),
-                    NpyArrays.read(directory.resolve("bias.npy"), classes));
+            LinearWeights weights = new LinearWeights(concepts, classes, readWeights(directory.resolve("weights.npy"), concepts, classes),
+                    Npy.read(directory.resolve("bias.npy")).toFloatVector());
             ProbeConfig config = JSON.treeToValue(root.get("config"), ProbeConfig.class);
             int[] suppressed = JSON.treeToValue(root.get("suppressed_columns"), int[].class);
             TrainingSummary summary = JSON.treeToValue(root.get("training"), TrainingSummary.class);
@@ -89,6 +93,20 @@ final class ProbeFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("could not load the probe from " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The concepts x classes matrix, flattened concept-major; the shape must match the concept and class lists. */
+    private static float[] readWeights(Path file, int concepts, int classes) throws IOException {
+        float[][] rows = Npy.readFloatMatrix(file);
+        if (rows.length != concepts || (concepts > 0 && rows[0].length != classes)) {
+            throw new IllegalArgumentException(file + " holds a " + rows.length + " x " + (rows.length == 0 ? 0 : rows[0].length)
+                    + " matrix but concepts.txt and classes.txt list " + concepts + " concepts and " + classes + " classes");
+        }
+        float[] flat = new float[concepts * classes];
+        for (int j = 0; j < concepts; j++) {
+            System.arraycopy(rows[j], 0, flat, j * classes, classes);
+        }
+        return flat;
     }
 
     private static List<String> lines(Path file) throws IOException {

@@ -52,6 +52,11 @@ public final class ProbeTrainer {
             shuffle(order, shuffler);
             double trainLoss = engine.runEpoch(order);
             LinearWeights current = engine.snapshot();
+            if (!Double.isFinite(trainLoss) || !current.allFinite()) {
+                throw new IllegalStateException("probe training diverged in epoch " + epoch + ": training loss "
+                        + trainLoss + ", weights " + (current.allFinite() ? "finite" : "not finite") + " (probe.learning_rate = "
+                        + config.learningRate() + ", updater " + config.updater().yaml() + "); lower probe.learning_rate");
+            }
             double[] valScore = val == null ? new double[] {Double.NaN, Double.NaN}
                     : Scoring.lossAndAccuracy(current, val, problem.classWeights(), problem.suppressed());
             EpochMetrics metrics = new EpochMetrics(epoch, trainLoss, valScore[0], valScore[1],

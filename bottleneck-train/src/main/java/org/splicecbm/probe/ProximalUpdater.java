@@ -71,19 +71,16 @@ final class ProximalUpdater {
             float vi = b2 * v[i] + (1 - b2) * g * g;
             m[i] = mi;
             v[i] = vi;
-            float denominator = (float) Math.sqrt(vi) + eps;
-            float updated = w[i] - alpha * mi / denominator;
-            w[i] = softThreshold(updated, thresholdScale / denominator);
+            float preconditioner = 1f / ((float) Math.sqrt(vi) + eps);
+            w[i] = softThreshold(w[i] - alpha * mi * preconditioner, thresholdScale * preconditioner);
         }
     }
 
+    /**
+     * {@code sign(w) * max(|w| - threshold, 0)} written as {@code w - clamp(w, -threshold, threshold)}:
+     * branch-free (so the loops above can vectorise) and a thresholded weight is {@code w - w = +0f}, never {@code -0f}.
+     */
     static float softThreshold(float w, float threshold) {
-        if (w > threshold) {
-            return w - threshold;
-        }
-        if (w < -threshold) {
-            return w + threshold;
-        }
-        return 0f;
+        return w - Math.max(-threshold, Math.min(w, threshold));
     }
 }

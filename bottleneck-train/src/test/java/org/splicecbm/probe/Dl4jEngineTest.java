@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,6 +19,24 @@ class Dl4jEngineTest {
     static final TrainingData TRAIN = ProbeTrainerTest.TRAIN;
     static final TrainingData VAL = ProbeTrainerTest.VAL;
     static final TrainingData TEST = ProbeTrainerTest.TEST;
+
+    private static int threads;
+    private static int masterThreads;
+
+    /** One ND4J thread: on a shared 2-core machine OpenMP's spinning threads make these tiny fits many times slower. */
+    @BeforeAll
+    static void singleThreaded() {
+        threads = Nd4j.getEnvironment().maxThreads();
+        masterThreads = Nd4j.getEnvironment().maxMasterThreads();
+        Nd4j.getEnvironment().setMaxThreads(1);
+        Nd4j.getEnvironment().setMaxMasterThreads(1);
+    }
+
+    @AfterAll
+    static void restoreThreads() {
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.getEnvironment().setMaxMasterThreads(masterThreads);
+    }
 
     static ProbeConfig dl4j(ProbeConfig.Builder builder) {
         return builder.engine(ProbeConfig.Engine.DL4J).build();
@@ -39,8 +59,18 @@ class Dl4jEngineTest {
     }
 
     @Test
+    void networkFormSurvivesDl4jModelSerializer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        TrainedProbe probe = ProbeTrainer.train(TRAIN, VAL, ProbeTrainerTest.cfg().epochs(2).build(), null);
+        java.io.File zip = dir.resolve("probe.zip").toFile();
+        org.deeplearning4j.util.ModelSerializer.writeModel(ProbeNetwork.of(probe), zip, false);
+        MultiLayerNetwork restored = org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(zip, false);
+        assertArrayEquals(probe.weights().weights, ProbeNetwork.readWeights(restored, 40, 5).weights);
+        assertArrayEquals(probe.weights().bias, ProbeNetwork.readWeights(restored, 40, 5).bias);
+    }
+
+    @Test
     void sgdEnginesComputeTheSameUpdates() {
-        ProbeConfig.Builder sgd = ProbeTrainerTest.cfg().updater(ProbeConfig.Updater.SGD).learningRate(0.5).epochs(4).l2(1e-3);
+        ProbeConfig.Builder sgd = ProbeTrainerTest.cfg().updater(ProbeConfig.Updater.SGD).learningRate(0.5).epochs(3).l2(1e-3);
         TrainedProbe sparse = ProbeTrainer.train(TRAIN, VAL, sgd.build(), null);
         TrainedProbe network = ProbeTrainer.train(TRAIN, VAL, dl4j(sgd), null);
         assertClose(sparse.weights(), network.weights(), 1e-4f);
@@ -48,7 +78,7 @@ class Dl4jEngineTest {
 
     @Test
     void adamEnginesComputeTheSameUpdatesIncludingTheProximalStep() {
-        ProbeConfig.Builder adam = ProbeTrainerTest.cfg().epochs(4).l1(1e-2);
+        ProbeConfig.Builder adam = ProbeTrainerTest.cfg().epochs(3).l1(1e-2);
         TrainedProbe sparse = ProbeTrainer.train(TRAIN, VAL, adam.build(), null);
         TrainedProbe network = ProbeTrainer.train(TRAIN, VAL, dl4j(adam), null);
         assertClose(sparse.weights(), network.weights(), 2e-3f);
@@ -60,7 +90,7 @@ class Dl4jEngineTest {
 
     @Test
     void dl4jEngineLearnsThePlantedConceptsDeterministically() {
-        ProbeConfig config = dl4j(ProbeTrainerTest.cfg().epochs(15));
+        ProbeConfig config = dl4j(ProbeTrainerTest.cfg().epochs(8).batchSize(150).learningRate(0.1));
         TrainedProbe a = ProbeTrainer.train(TRAIN, VAL, config, null);
         TrainedProbe b = ProbeTrainer.train(TRAIN, VAL, config, null);
         assertArrayEquals(a.weights().weights, b.weights().weights);

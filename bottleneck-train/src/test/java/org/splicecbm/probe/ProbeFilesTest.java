@@ -42,6 +42,17 @@ class ProbeFilesTest {
     }
 
     @Test
+    void probeTrainedWithoutValidationRoundTripsItsNanMetrics() {
+        TrainedProbe noVal = ProbeTrainer.train(ProbeTrainerTest.TRAIN, null, ProbeTrainerTest.cfg().epochs(2).bias(false).build(), null);
+        Path saved = dir.resolve("no-val");
+        noVal.save(saved);
+        TrainedProbe loaded = TrainedProbe.load(saved);
+        assertTrue(Double.isNaN(loaded.summary().history().get(1).valLoss()));
+        assertEquals(noVal.summary(), loaded.summary());
+        assertEquals(false, loaded.config().bias());
+    }
+
+    @Test
     void savingOverAnOldProbeReplacesItCompletely() throws Exception {
         Path saved = dir.resolve("model");
         Files.createDirectories(saved);
@@ -73,14 +84,45 @@ class ProbeFilesTest {
     }
 
     @Test
+    void weightsOfTheWrongShapeAreRefused() throws Exception {
+        Path saved = dir.resolve("model");
+        probe.save(saved);
+        Files.writeString(saved.resolve("concepts.txt"), "only\ntwo\n");
+        var e = assertThrows(IllegalArgumentException.class, () -> TrainedProbe.load(saved));
+        assertTrue(e.getMessage().contains("40 x 5 matrix but concepts.txt and classes.txt list 2 concepts and 5 classes"), e.getMessage());
+    }
+
+    @Test
     void readsTheFingerprintFromMetaJson() throws Exception {
         Path meta = dir.resolve("meta.json");
         Files.writeString(meta, "{\"format_version\": 1, \"backbone\": \"open_clip:ViT-B-32\", \"vocabulary\": \"laion\","
-                + " \"vocabulary_size\": 10000, \"l1_penalty\": 0.25, \"dictionary_checksum\": \"sha256:ab\", \"rows\": 5}");
+                + " \"vocabulary_size\": 10000, \"l1_penalty\": 0.25, \"dictionary_sha256\": \"sha256:ab\", \"rows\": 5}");
         assertEquals(new FeatureFingerprint("open_clip:ViT-B-32", "laion", 10000, 0.25, "sha256:ab"), FeatureFingerprint.read(meta));
         Files.writeString(meta, "{\"backbone\": \"x\", \"vocabulary\": \"laion\", \"l1_penalty\": 0.25}");
         var e = assertThrows(IllegalArgumentException.class, () -> FeatureFingerprint.read(meta));
         assertTrue(e.getMessage().contains("lacks the key 'vocabulary_size'"), e.getMessage());
+    }
+
+    @Test
+    void readsTheSpaceOfAFeatureSetDirectory() throws Exception {
+        Files.writeString(dir.resolve("concepts.txt"), "sky\nwater\nbird\n");
+        Files.writeString(dir.resolve("meta.json"), "{\"backbone\": \"b\", \"vocabulary\": \"v\", \"vocabulary_size\": 3,"
+                + " \"l1_penalty\": 0.2, \"dictionary_sha256\": \"c\"}");
+        FeatureSpace space = FeatureSpace.read(dir, List.of("land", "sea"));
+        assertEquals(List.of("sky", "water", "bird"), space.concepts());
+        assertEquals(new FeatureFingerprint("b", "v", 3, 0.2, "c"), space.fingerprint());
+    }
+
+    @Test
+    void readsTheFingerprintOfAFeatureSetWrittenByTheStore() throws Exception {
+        org.splicecbm.store.FeatureSetMeta meta = new org.splicecbm.store.FeatureSetMeta(
+                org.splicecbm.store.FeatureSetMeta.FORMAT_VERSION, "open_clip:ViT-B-32", "laion", 3, 0.25, "admm", 1e-6,
+                "published", "cifar10", "test", 2, 1.0, 0.8, "2026-11-26T00:00:00Z", "e3b0c442", "key", List.of());
+        org.splicecbm.store.CsrMatrix x = new org.splicecbm.store.CsrMatrix(2, 3, new float[] {1, 2}, new int[] {0, 2}, new long[] {0, 1, 2});
+        new org.splicecbm.store.FeatureSet(x, new long[] {0, 1}, List.of("sky", "water", "bird"), meta).write(dir.resolve("set"));
+        FeatureSpace space = FeatureSpace.read(dir.resolve("set"), List.of("land", "sea"));
+        assertEquals(new FeatureFingerprint("open_clip:ViT-B-32", "laion", 3, 0.25, "e3b0c442"), space.fingerprint());
+        assertEquals(List.of("sky", "water", "bird"), space.concepts());
     }
 
     @Test

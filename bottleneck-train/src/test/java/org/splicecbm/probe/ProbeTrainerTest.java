@@ -115,6 +115,14 @@ class ProbeTrainerTest {
         assertArrayEquals(new float[5], probe.weights().bias);
     }
 
+    @Test
+    void divergenceIsAnErrorNotNanWeights() {
+        ProbeConfig wild = cfg().updater(ProbeConfig.Updater.SGD).learningRate(100).l2(1).epochs(3).build();
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> ProbeTrainer.train(TRAIN, VAL, wild, null));
+        assertTrue(e.getMessage().contains("diverged") && e.getMessage().contains("lower probe.learning_rate"), e.getMessage());
+    }
+
     static long nonzeros(TrainedProbe probe) {
         return Arrays.stream(probe.weights().nonzerosPerClass()).sum();
     }

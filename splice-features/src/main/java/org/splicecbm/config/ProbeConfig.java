@@ -21,7 +21,8 @@ import java.util.Locale;
  * @param updater {@code adam} or {@code sgd}
  * @param bias whether the classifier has a per-class bias (never penalised)
  * @param classWeights {@code none} or {@code balanced} (weight n / (classes * n_class), as scikit-learn)
- * @param earlyStoppingPatience epochs without validation-loss improvement before stopping; 0 disables
+ * @param earlyStoppingPatience epochs without validation-loss improvement before stopping (the best-validation
+ *                              weights are kept); 0 disables early stopping and keeps the last epoch's weights
  * @param seed seed of initialisation and shuffling
  * @param suppressConcepts concept texts whose feature columns are zeroed (a concept intervention)
  * @param suppressAt when the suppression applies: {@code train}, {@code test} or {@code both}

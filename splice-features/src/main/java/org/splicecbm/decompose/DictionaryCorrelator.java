@@ -12,9 +12,11 @@ import org.splicecbm.engine.DjlRuntime;
  *
  * <p>Row counts are zero-padded to a multiple of {@link #ROW_GRANULE}: PyTorch's CPU GEMM switches
  * to other kernels (with another summation order) for fewer than 8 rows and for a partial last
- * row panel, so without padding a row's float32 correlations would depend on how many other rows
- * share its product. With it they do not (checked by {@code NonnegativeLassoDeterminismTest}), which
- * keeps solutions bit-identical across batch splits.
+ * row panel (measured: a 1-row product differs in the last bits from the same row inside a
+ * 64-row product), so without padding a row's float32 correlations would depend on how many other
+ * rows share its product. The solver's answer is already robust to that (the final weights come
+ * from an exact double-precision solve on the support), so the padding is a second guard for
+ * batch-independent, bit-identical results ({@code NonnegativeLassoDeterminismTest}).
  */
 final class DictionaryCorrelator implements AutoCloseable {
     static final int ROW_GRANULE = 16;
@@ -45,19 +47,25 @@ final class DictionaryCorrelator implements AutoCloseable {
      * every concept: returns count x c values, row-major.
      */
     float[] correlate(float[] vectors, int count) {
+        if (count <= blockRows) {
+            return product(vectors, count); // one block: no copy
+        }
         float[] out = new float[count * concepts];
         for (int start = 0; start < count; start += blockRows) {
             int rows = Math.min(blockRows, count - start);
-            int padded = roundUp(rows);
-            float[] block = new float[padded * dim];
-            System.arraycopy(vectors, start * dim, block, 0, rows * dim);
-            try (NDManager scope = manager.newSubManager()) {
-                NDArray product = scope.create(block, new Shape(padded, dim)).matMul(transposedDictionary);
-                float[] values = product.toFloatArray();
-                System.arraycopy(values, 0, out, start * concepts, rows * concepts);
-            }
+            float[] block = java.util.Arrays.copyOfRange(vectors, start * dim, (start + rows) * dim);
+            System.arraycopy(product(block, rows), 0, out, start * concepts, rows * concepts);
         }
         return out;
+    }
+
+    /** Correlations of the first {@code rows} vectors; the result may hold extra (padding) rows after them. */
+    private float[] product(float[] vectors, int rows) {
+        int padded = roundUp(rows);
+        float[] block = vectors.length == padded * dim ? vectors : java.util.Arrays.copyOf(vectors, padded * dim);
+        try (NDManager scope = manager.newSubManager()) {
+            return scope.create(block, new Shape(padded, dim)).matMul(transposedDictionary).toFloatArray();
+        }
     }
 
     private static int roundUp(int rows) {

@@ -21,12 +21,18 @@ final class RowSolve {
     private static final int POOL_SIZE = 96;
     private static final int ADDED_PER_CHECK = 8;
     private static final int MAX_CHECKS = 1000;
+    /**
+     * Gaps below this fraction of {@code ||z||^2} (the objective of w = 0) are at double-precision
+     * resolution and count as converged; only matters for targets fitted almost exactly (l1 = 0).
+     */
+    private static final double ABSOLUTE_GAP_FLOOR = 1e-14;
 
     private final ConceptRows concepts;
     private final double[] target;
     private final double l1;
     private final WorkingSetProblem problem;
     private final double scale;
+    private final double targetEnergy;
     private double innerTolerance;
     private double[] residual;
     private double residualNorm;
@@ -44,6 +50,7 @@ final class RowSolve {
         this.residual = this.target.clone();
         this.residualNorm = Math.sqrt(DictionaryMath.dot(residual, residual));
         this.scale = l1 + 2 * residualNorm;
+        this.targetEnergy = residualNorm * residualNorm;
         this.innerTolerance = INITIAL_INNER_TOLERANCE * scale;
     }
 
@@ -59,16 +66,18 @@ final class RowSolve {
         rounds++;
         double error = concepts.floatErrorPerResidualNorm() * residualNorm;
         objective = DictionaryMath.dot(residual, residual) + l1 * problem.weightSum();
-        gap = DualGap.of(target, residual, objective, l1, 2 * exactMaxCorrelation(corr, offset, error), scale);
-        if (gap <= relativeGapTolerance * objective || objective == 0) {
+        CorrelationScan scan = CorrelationScan.of(corr, offset, concepts.count(), l1 / 2 - error, 2 * error);
+        gap = DualGap.of(target, residual, objective, l1, 2 * exactMaxCorrelation(scan, error), scale);
+        if (gap <= relativeGapTolerance * objective || gap <= ABSOLUTE_GAP_FLOOR * targetEnergy) {
             converged = true;
             return;
         }
-        int[] pool = TopViolators.select(corr, offset, concepts.count(), l1 / 2 - error, POOL_SIZE, problem);
+        int[] pool = TopViolators.select(scan, l1 / 2 - error, POOL_SIZE, problem);
         if (pool.length == 0) {
             // every possible violator is in the working set already: solve the subproblem tighter
             innerTolerance = Math.max(innerTolerance * 1e-3, FLOOR_INNER_TOLERANCE * scale);
         }
+        problem.pruneZeroWeights();
         int seed = Math.min(pool.length, problem.size() == 0 ? initialWorkingSet : ADDED_PER_CHECK);
         for (int m = 0; m < seed; m++) {
             addToWorkingSet(pool[m]);
@@ -77,16 +86,11 @@ final class RowSolve {
     }
 
     /** The exact {@code max_j c_j . r}: only concepts within twice the float error of the float maximum can hold it. */
-    private double exactMaxCorrelation(float[] corr, int offset, double error) {
-        int count = concepts.count();
-        float floatMax = Float.NEGATIVE_INFINITY;
-        for (int j = 0; j < count; j++) {
-            floatMax = Math.max(floatMax, corr[offset + j]);
-        }
+    private double exactMaxCorrelation(CorrelationScan scan, double error) {
         double exactMax = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < count; j++) {
-            if (corr[offset + j] >= floatMax - 2 * error) {
-                exactMax = Math.max(exactMax, ExactDot.of(concepts.rows()[j], residual));
+        for (int m = 0; m < scan.indices.length; m++) {
+            if (scan.values[m] >= scan.max - 2 * error) {
+                exactMax = Math.max(exactMax, ExactDot.of(concepts.rows()[scan.indices[m]], residual));
                 exactDots++;
             }
         }
@@ -110,23 +114,24 @@ final class RowSolve {
                 if (problem.contains(j)) {
                     continue;
                 }
-                double g = l1 - 2 * ExactDot.of(concepts.rows()[j], residual);
+                double correlation = ExactDot.of(concepts.rows()[j], residual);
                 exactDots++;
-                if (g < -innerTolerance) {
-                    found = insertWorst(violators, violation, found, j, g);
+                if (l1 - 2 * correlation < -innerTolerance) {
+                    found = insertWorst(violators, violation, found, j, -correlation);
                 }
             }
             if (found == 0) {
                 break;
             }
+            problem.pruneZeroWeights();
             for (int m = 0; m < found; m++) {
-                addToWorkingSet(violators[m]);
+                problem.add(violators[m], -violation[m]);
             }
         }
         residualNorm = Math.sqrt(DictionaryMath.dot(residual, residual));
     }
 
-    /** Keeps the most negative gradients in increasing order (ties: the earlier pool entry). */
+    /** Keeps the most negative values (negated correlations) in increasing order (ties: the earlier pool entry). */
     private static int insertWorst(int[] ids, double[] values, int count, int id, double value) {
         int limit = ids.length;
         if (count == limit && value >= values[limit - 1]) {

@@ -5,14 +5,14 @@ package org.splicecbm.decompose;
  *
  * @param rows                  targets solved
  * @param productRows           rows multiplied with the whole dictionary (one per row and round, padding excluded)
- * @param maxOuterIterations    most rounds any row needed
+ * @param maxRounds             most working-set rounds (dictionary products) any row needed
  * @param exactDotProducts      length-d double-precision dot products (Gram entries, exact KKT checks)
  * @param coordinateSweeps      coordinate-descent passes over working sets, all rows together
  * @param meanWorkingSetSize    mean final working-set size
  * @param productNanos          wall time in dictionary products
  * @param subproblemNanos       wall time in the per-row work (screening, subproblems, gaps)
  */
-public record SolveStats(int rows, long productRows, int maxOuterIterations, long exactDotProducts,
+public record SolveStats(int rows, long productRows, int maxRounds, long exactDotProducts,
                          long coordinateSweeps, double meanWorkingSetSize, long productNanos,
                          long subproblemNanos) {
 

@@ -4,7 +4,8 @@ package org.splicecbm.decompose;
  * Settings of {@link NonnegativeLasso}.
  *
  * @param relativeGapTolerance stop a row when its duality gap is at most this times its objective
- *                             (default 1e-7); must be in (0, 1)
+ *                             (default 1e-7; a gap below 1e-14 ||z||^2, at double-precision
+ *                             resolution, also stops it); must be in (0, 1)
  * @param maxOuterIterations   safety bound on working-set rounds (each round is one dictionary
  *                             product per unconverged row); exceeding it is an error, not a silent
  *                             stop (default 100)

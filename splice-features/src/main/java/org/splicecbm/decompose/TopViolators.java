@@ -1,20 +1,21 @@
 package org.splicecbm.decompose;
 
 /**
- * Picks the concepts to add to a working set: those outside it whose float32 correlation with the
+ * Picks the concepts to add to a working set (from a {@link CorrelationScan}, which keeps every
+ * concept above the threshold): those outside it whose float32 correlation with the
  * residual exceeds a threshold (the KKT bound l1/2 lowered by the float error, so no true violator
  * is missed), the largest first, ties by lower index, at most {@code limit}.
  */
 final class TopViolators {
     private TopViolators() {}
 
-    static int[] select(float[] corr, int offset, int concepts, double threshold, int limit,
-                        WorkingSetProblem exclude) {
+    static int[] select(CorrelationScan scan, double threshold, int limit, WorkingSetProblem exclude) {
         int[] best = new int[limit];
         float[] bestValue = new float[limit];
         int count = 0;
-        for (int j = 0; j < concepts; j++) {
-            float v = corr[offset + j];
+        for (int m = 0; m < scan.indices.length; m++) {
+            int j = scan.indices[m];
+            float v = scan.values[m];
             if (v <= threshold || (count == limit && v <= bestValue[count - 1])) {
                 continue;
             }

@@ -10,8 +10,8 @@ import java.util.Arrays;
  * <p>Cyclic coordinate descent (fixed order, so deterministic) finds the support; once the support
  * stops changing, an exact step solves {@code Q_AA w_A = C_A z - l1/2} on the support A by Cholesky
  * and keeps it if it is positive and satisfies the KKT conditions on the rest of S. Gram columns are
- * computed lazily, only for concepts whose weight ever moves, so their cost scales with the support,
- * not with |S|^2.
+ * computed lazily, only for concepts whose weight moves, and completed for later members only when
+ * that weight moves again, so their cost scales with the support, not with |S|^2.
  */
 final class WorkingSetProblem {
     private static final double PIVOT_FLOOR = 1e-10;
@@ -27,6 +27,9 @@ final class WorkingSetProblem {
     private double[] weights = new double[0];
     private double[] gradient = new double[0];
     private double[][] columns = new double[0][];
+    private int[] columnLength = new int[0];
+    private final java.util.BitSet memberSet = new java.util.BitSet();
+    private boolean supportStepPending;
     private long sweeps;
     private long exactDots;
 
@@ -62,34 +65,86 @@ final class WorkingSetProblem {
     }
 
     boolean contains(int concept) {
-        for (int i = 0; i < size; i++) {
-            if (members[i] == concept) {
-                return true;
-            }
-        }
-        return false;
+        return memberSet.get(concept);
     }
 
     /**
      * Adds a concept with weight 0. {@code residualCorrelation} is the exact {@code c_j . r} for the
-     * current residual, which gives its gradient {@code l1 - 2 c_j . r} without touching the Gram block.
+     * current residual, which gives its gradient {@code l1 - 2 c_j . r} without touching the Gram block
+     * (and, while all weights are 0, r = z, its correlation with the target).
      */
     void add(int concept, double residualCorrelation) {
         ensureCapacity(size + 1);
-        float[] row = dictionary[concept];
         members[size] = concept;
-        targetCorrelation[size] = ExactDot.of(row, target);
+        memberSet.set(concept);
+        if (weightSum() == 0) {
+            targetCorrelation[size] = residualCorrelation;
+        } else {
+            targetCorrelation[size] = ExactDot.of(dictionary[concept], target);
+            exactDots++;
+        }
         diagonal[size] = squaredNorms[concept];
         weights[size] = 0;
         gradient[size] = l1 - 2 * residualCorrelation;
-        exactDots++;
+        columns[size] = null;
+        columnLength[size] = 0;
+        size++;
+        supportStepPending = true;
+    }
+
+    /**
+     * Drops members whose weight is 0 (as Celer prunes its working sets): they would cost a Gram
+     * entry for every weight that moves. The caller re-checks them through their correlation with
+     * the residual, and the duality gap covers every concept regardless.
+     */
+    void pruneZeroWeights() {
+        int[] keep = new int[size];
+        int kept = 0;
         for (int i = 0; i < size; i++) {
-            if (columns[i] != null) {
-                columns[i][size] = ExactDot.of(dictionary[members[i]], row);
-                exactDots++;
+            if (weights[i] > 0) {
+                keep[kept++] = i;
+            } else {
+                memberSet.clear(members[i]);
             }
         }
-        size++;
+        if (kept == size) {
+            return;
+        }
+        for (int n = 0; n < kept; n++) {
+            int i = keep[n];
+            members[n] = members[i];
+            targetCorrelation[n] = targetCorrelation[i];
+            diagonal[n] = diagonal[i];
+            weights[n] = weights[i];
+            gradient[n] = gradient[i];
+            columns[n] = compactColumn(columns[i], columnLength[i], keep, kept);
+            columnLength[n] = countBelow(keep, kept, columnLength[i]);
+        }
+        for (int i = kept; i < size; i++) {
+            columns[i] = null;
+            columnLength[i] = 0;
+        }
+        size = kept;
+        supportStepPending = true;
+    }
+
+    private static double[] compactColumn(double[] column, int length, int[] keep, int kept) {
+        if (column == null) {
+            return null;
+        }
+        double[] out = new double[column.length];
+        for (int n = 0; n < kept && keep[n] < length; n++) {
+            out[n] = column[keep[n]];
+        }
+        return out;
+    }
+
+    private static int countBelow(int[] keep, int kept, int limit) {
+        int count = 0;
+        while (count < kept && keep[count] < limit) {
+            count++;
+        }
+        return count;
     }
 
     /**
@@ -100,8 +155,13 @@ final class WorkingSetProblem {
         for (int sweep = 0; sweep < maxSweeps; sweep++) {
             boolean supportChanged = sweepOnce();
             sweeps++;
-            if (!supportChanged && solveOnSupport(tolerance)) {
-                return;
+            supportStepPending |= supportChanged;
+            // the support step is a function of the support alone: after it failed, retry only on a new support
+            if (!supportChanged && supportStepPending) {
+                supportStepPending = false;
+                if (solveOnSupport(tolerance)) {
+                    return;
+                }
             }
             if (maxViolation() <= tolerance) {
                 return;
@@ -145,6 +205,9 @@ final class WorkingSetProblem {
     /** The exact step on the current support; keeps it only if it is optimal for the subproblem. */
     private boolean solveOnSupport(double tolerance) {
         int[] support = currentSupport();
+        for (int a : support) {
+            column(a);
+        }
         double[] solution = SupportSystem.solve(columns, support, targetCorrelation, l1, PIVOT_FLOOR);
         if (solution == null) {
             return false;
@@ -188,24 +251,28 @@ final class WorkingSetProblem {
         return support;
     }
 
-    /** Gram column i ({@code Q_{S,i}}), computed on first use, reusing symmetric entries already known. */
+    /**
+     * Gram column i ({@code Q_{S,i}}) over the whole current set: created on first use and completed
+     * for members added since, reusing symmetric entries already known.
+     */
     private double[] column(int i) {
         if (columns[i] == null) {
-            double[] column = new double[members.length];
-            float[] row = dictionary[members[i]];
-            for (int k = 0; k < size; k++) {
-                if (k == i) {
-                    column[k] = diagonal[i];
-                } else if (columns[k] != null) {
-                    column[k] = columns[k][i];
-                } else {
-                    column[k] = ExactDot.of(dictionary[members[k]], row);
-                    exactDots++;
-                }
-            }
-            columns[i] = column;
+            columns[i] = new double[members.length];
         }
-        return columns[i];
+        double[] column = columns[i];
+        float[] row = dictionary[members[i]];
+        for (int k = columnLength[i]; k < size; k++) {
+            if (k == i) {
+                column[k] = diagonal[i];
+            } else if (columnLength[k] > i) {
+                column[k] = columns[k][i];
+            } else {
+                column[k] = ExactDot.of(dictionary[members[k]], row);
+                exactDots++;
+            }
+        }
+        columnLength[i] = size;
+        return column;
     }
 
     /** {@code z - C_S^T w_S} in double precision. */
@@ -242,6 +309,7 @@ final class WorkingSetProblem {
         weights = Arrays.copyOf(weights, capacity);
         gradient = Arrays.copyOf(gradient, capacity);
         columns = Arrays.copyOf(columns, capacity);
+        columnLength = Arrays.copyOf(columnLength, capacity);
         for (int i = 0; i < size; i++) {
             if (columns[i] != null) {
                 columns[i] = Arrays.copyOf(columns[i], capacity);

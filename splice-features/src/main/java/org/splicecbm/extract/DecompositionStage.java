@@ -14,7 +14,8 @@ import org.splicecbm.store.NpyMatrixReader;
 /**
  * Stage 2 of the feature stage: streams cached embeddings through the SpLiCE decomposer a batch at a
  * time (memory: one batch of dense embeddings plus the sparse result) and assembles the feature set
- * with its mean L0 and mean cosine, the two numbers SpLiCE reports for a decomposition.
+ * with its mean L0 and mean cosine, the two numbers SpLiCE reports for a decomposition (the mean cosine
+ * is over rows whose cosine is defined, i.e. not all-zero embeddings).
  */
 final class DecompositionStage {
     private static final int MIN_ROWS_PER_BATCH = 256;
@@ -29,6 +30,7 @@ final class DecompositionStage {
         CsrBuilder weights = new CsrBuilder(concepts.size());
         double l0Sum = 0;
         double cosineSum = 0;
+        long cosineRows = 0;
         int rowsPerBatch = Math.max(MIN_ROWS_PER_BATCH, job.embedding().batchSize());
         try (NpyMatrixReader reader = cached.openEmbeddings();
              ProgressBar bar = Progress.bar("decompose " + job.embedding().dataset().name() + "/" + split.key(), reader.rows(), "img")) {
@@ -38,7 +40,10 @@ final class DecompositionStage {
                 weights.append(result.weights());
                 for (int i = 0; i < batch.length; i++) {
                     l0Sum += result.l0()[i];
-                    cosineSum += result.cosine()[i];
+                    if (!Float.isNaN(result.cosine()[i])) { // NaN: an all-zero embedding has no angle
+                        cosineSum += result.cosine()[i];
+                        cosineRows++;
+                    }
                 }
                 bar.stepBy(batch.length);
             }
@@ -47,7 +52,7 @@ final class DecompositionStage {
         FeatureSetMeta meta = new FeatureSetMeta(FeatureSetMeta.FORMAT_VERSION, job.embedding().backbone().name(),
                 concepts.vocabulary(), concepts.size(), job.decomposer().l1Penalty(), job.decomposer().solver(),
                 job.decomposer().tolerance(), concepts.imageMeanSource(), job.embedding().dataset().name(), split.key(), rows,
-                rows == 0 ? 0 : l0Sum / rows, rows == 0 ? 0 : cosineSum / rows, job.embedding().clock().instant().toString(),
+                rows == 0 ? 0 : l0Sum / rows, cosineRows == 0 ? 0 : cosineSum / cosineRows, job.embedding().clock().instant().toString(),
                 concepts.dictionarySha256(), cached.meta().digest(), cached.meta().skippedImages());
         return new FeatureSet(weights.build(), cached.labels(), concepts.concepts(), meta);
     }

@@ -102,6 +102,26 @@ class FeatureStageTest {
     }
 
     @Test
+    void aFailingDecomposerLeavesNoFeatureSetAndNoTemporaryDirectory() throws IOException {
+        Path out = dir.resolve("out");
+        EmbeddingJob embedding = new EmbeddingJob(images, List.of(Split.TRAIN), new FakeBackbone(), null, dir.resolve("cache"),
+                2, 2, 1, null, CLOCK);
+        BatchDecomposer failing = new ThresholdDecomposer(0.1) {
+            @Override
+            public org.splicecbm.decompose.Decomposition decompose(float[][] raw) {
+                throw new IllegalStateException("solver diverged");
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> FeatureStage.run(new FeatureJob(embedding, CONCEPTS, failing, out)));
+        assertFalse(Files.exists(out));
+        FeatureStageResult ok = FeatureStage.run(new FeatureJob(embedding, CONCEPTS, new ThresholdDecomposer(0.1), out));
+        assertEquals(0, ok.counters().imagesDecoded(), "embeddings were cached before the solver failed");
+        try (var files = Files.list(out)) {
+            assertEquals(List.of(out.resolve("train")), files.toList(), "only the finished feature set, no temporary siblings");
+        }
+    }
+
+    @Test
     void aCorruptImageFailsNamingTheFileAndWritesNothingFinal() throws IOException {
         PngDataset broken = new PngDataset(dir.resolve("imgs"), 5, 12, 12, 1, 3);
         Path out = dir.resolve("out");

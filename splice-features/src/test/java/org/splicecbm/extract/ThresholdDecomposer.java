@@ -6,7 +6,7 @@ import java.util.List;
 import org.splicecbm.store.CsrMatrix;
 
 /** Test double for pipeline mechanics: weight j = max(0, z_j - l1), so L0 changes with l1. */
-final class ThresholdDecomposer implements BatchDecomposer {
+class ThresholdDecomposer implements BatchDecomposer {
     private final double l1;
     private final int dim;
 
