@@ -29,6 +29,8 @@ import org.splicecbm.torch.PickleValues.TensorRef;
  * OpenCLIP's {@code open_clip_pytorch_model.bin} state dicts.
  */
 public final class TorchArchive {
+    /** State-dict pickles are kilobytes to a few megabytes; anything near this is not a checkpoint. */
+    private static final long MAX_PICKLE_BYTES = 256L << 20;
     private final ZipFile zip;
     private final String prefix;
     private final ByteOrder order;
@@ -46,7 +48,7 @@ public final class TorchArchive {
     public static LinkedHashMap<String, TorchTensor> readStateDict(Path file) throws IOException {
         try (ZipFile zip = open(file)) {
             TorchArchive archive = locate(zip, file);
-            Object root = PickleMachine.load(archive.record("data.pkl"), archive.source);
+            Object root = PickleMachine.load(archive.record("data.pkl", MAX_PICKLE_BYTES), archive.source);
             if (!(root instanceof Map<?, ?> dict)) {
                 throw new TorchFormatException(file + ": expected a state dict (dict of name -> tensor) but the pickle holds "
                         + kind(root));
@@ -67,7 +69,7 @@ public final class TorchArchive {
     public static TorchTensor readTensor(Path file) throws IOException {
         try (ZipFile zip = open(file)) {
             TorchArchive archive = locate(zip, file);
-            Object root = PickleMachine.load(archive.record("data.pkl"), archive.source);
+            Object root = PickleMachine.load(archive.record("data.pkl", MAX_PICKLE_BYTES), archive.source);
             if (!(root instanceof TensorRef ref)) {
                 throw new TorchFormatException(file + ": expected a single tensor but the pickle holds " + kind(root));
             }
@@ -109,20 +111,33 @@ public final class TorchArchive {
         String prefix = pickles.get(0).substring(0, pickles.get(0).length() - "data.pkl".length());
         TorchArchive probe = new TorchArchive(zip, prefix, ByteOrder.LITTLE_ENDIAN, file.toString());
         ZipEntry byteorder = zip.getEntry(prefix + "byteorder");
-        if (byteorder != null && "big".equals(new String(probe.record("byteorder"), StandardCharsets.US_ASCII).trim())) {
+        if (byteorder != null && "big".equals(new String(probe.record("byteorder", 16), StandardCharsets.US_ASCII).trim())) {
             return new TorchArchive(zip, prefix, ByteOrder.BIG_ENDIAN, file.toString());
         }
         return probe;
     }
 
-    private byte[] record(String name) throws IOException {
+    /**
+     * Reads a record, never more than {@code limit} bytes: a compressed entry cannot balloon into memory
+     * beyond what the pickle legitimately needs.
+     */
+    private byte[] record(String name, long limit) throws IOException {
         ZipEntry entry = zip.getEntry(prefix + name);
         if (entry == null) {
             throw new TorchFormatException(source + ": record '" + prefix + name + "' is missing from the archive; "
                     + "the checkpoint is incomplete or corrupt");
         }
+        if (limit > Integer.MAX_VALUE - 8) {
+            throw new TorchFormatException(source + ": record '" + prefix + name + "' would need " + limit
+                    + " bytes; storages over 2 GiB are not supported");
+        }
         try (InputStream in = zip.getInputStream(entry)) {
-            return in.readAllBytes();
+            byte[] data = in.readNBytes((int) limit);
+            if (in.read() != -1) {
+                throw new TorchFormatException(source + ": record '" + prefix + name + "' is larger than the " + limit
+                        + " bytes it may hold; the checkpoint is corrupt");
+            }
+            return data;
         } catch (ZipException e) {
             throw new TorchFormatException(source + ": record '" + prefix + name + "' cannot be read (" + e.getMessage()
                     + "); the checkpoint is corrupt", e);
@@ -140,8 +155,8 @@ public final class TorchArchive {
         if (cached != null) {
             return cached;
         }
-        byte[] raw = record("data/" + ref.key());
-        long needed = ref.numel() * ref.dtype().bytes;
+        long needed = Math.multiplyExact(ref.numel(), (long) ref.dtype().bytes);
+        byte[] raw = record("data/" + ref.key(), needed);
         if (raw.length < needed) {
             throw new TorchFormatException(where + ": storage record data/" + ref.key() + " has " + raw.length
                     + " bytes but " + ref.numel() + " " + ref.dtype() + " elements need " + needed + "; the checkpoint is truncated");

@@ -119,6 +119,26 @@ class TorchArchiveTest {
     }
 
     @Test
+    void storageRecordsAreNeverReadBeyondTheirDeclaredSize() throws IOException {
+        // a deflated record far larger than its storage declares (a zip bomb) is refused, not inflated
+        byte[] pickle = new TorchZips.Pickle().op(0x80).op(2)
+                .tensor("FloatStorage", "0", 2, 0, new int[] {2}, new int[] {1}).op('.').bytes();
+        Path file = TorchZips.write(tmp.resolve("bomb.pt"), Map.of("a/data.pkl", pickle, "a/data/0", new byte[64 << 20]));
+        TorchFormatException e = assertThrows(TorchFormatException.class, () -> TorchArchive.readTensor(file));
+        assertTrue(e.getMessage().contains("a/data/0") && e.getMessage().contains("larger than the 8 bytes"), e.getMessage());
+        assertTrue(Files.size(file) < 1 << 20, "the test archive is compressed");
+    }
+
+    @Test
+    void shortStorageRecordIsTruncation() throws IOException {
+        byte[] pickle = new TorchZips.Pickle().op(0x80).op(2)
+                .tensor("FloatStorage", "0", 4, 0, new int[] {4}, new int[] {1}).op('.').bytes();
+        Path file = TorchZips.write(tmp.resolve("short.pt"), Map.of("a/data.pkl", pickle, "a/data/0", TorchZips.floats(1, 2)));
+        TorchFormatException e = assertThrows(TorchFormatException.class, () -> TorchArchive.readTensor(file));
+        assertTrue(e.getMessage().contains("has 8 bytes but 4 F32 elements need 16"), e.getMessage());
+    }
+
+    @Test
     void viewOutsideItsStorageIsRefused() throws IOException {
         byte[] pickle = new TorchZips.Pickle().op(0x80).op(2)
                 .tensor("FloatStorage", "0", 4, 2, new int[] {3}, new int[] {1}).op('.').bytes();
