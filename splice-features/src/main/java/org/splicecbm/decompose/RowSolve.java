@@ -82,7 +82,60 @@ final class RowSolve {
         for (int m = 0; m < seed; m++) {
             addToWorkingSet(pool[m]);
         }
-        solveAgainstPool(pool);
+        double[] roundStart = residual;
+        double poolMax = solveAgainstPool(pool);
+        certifyWithoutProduct(scan, pool, poolMax, roundStart, error, relativeGapTolerance);
+    }
+
+    /**
+     * Tries to certify the new solution with this round's correlations instead of a new product.
+     * For a concept the scan did not keep, {@code c_j . r_new <= corr_j + error + ||c_j|| ||r_new - r_old||}
+     * with {@code corr_j <= scan.maxNotAbove}; every other concept gets its exact value (the pool's
+     * from the last check). If the resulting upper bound on {@code max_j 2 c_j . r_new} still gives a
+     * small enough gap (a smaller feasible scaling s only lowers the dual bound), the row is done.
+     */
+    private void certifyWithoutProduct(CorrelationScan scan, int[] pool, double poolMax, double[] roundStart,
+                                       double error, double relativeGapTolerance) {
+        double shift = 0;
+        for (int k = 0; k < residual.length; k++) {
+            double dk = residual[k] - roundStart[k];
+            shift += dk * dk;
+        }
+        double outside = scan.maxNotAbove + error + concepts.maxNorm() * Math.sqrt(shift);
+        if (2 * outside > l1) {
+            return; // the bound alone already rules the certificate out: no exact work
+        }
+        double upper = Math.max(outside, poolMax);
+        for (int i = 0; i < problem.size(); i++) {
+            upper = Math.max(upper, exactCorrelation(problem.member(i)));
+        }
+        for (int m = 0; m < scan.indices.length; m++) {
+            int j = scan.indices[m];
+            if (!problem.contains(j) && !inPool(pool, j)) {
+                upper = Math.max(upper, exactCorrelation(j));
+            }
+        }
+        double candidateObjective = DictionaryMath.dot(residual, residual) + l1 * problem.weightSum();
+        double candidateGap = DualGap.of(target, residual, candidateObjective, l1, 2 * upper, scale);
+        if (candidateGap <= relativeGapTolerance * candidateObjective || candidateGap <= ABSOLUTE_GAP_FLOOR * targetEnergy) {
+            objective = candidateObjective;
+            gap = candidateGap;
+            converged = true;
+        }
+    }
+
+    private double exactCorrelation(int concept) {
+        exactDots++;
+        return ExactDot.of(concepts.rows()[concept], residual);
+    }
+
+    private static boolean inPool(int[] pool, int concept) {
+        for (int j : pool) {
+            if (j == concept) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The exact {@code max_j c_j . r}: only concepts within twice the float error of the float maximum can hold it. */
@@ -102,20 +155,27 @@ final class RowSolve {
         exactDots++;
     }
 
-    /** Solve, check the pool exactly, add the worst violators, repeat until the pool has none. */
-    private void solveAgainstPool(int[] pool) {
+    /**
+     * Solve, check the pool exactly, add the worst violators, repeat until the pool has none.
+     * Returns the largest exact correlation with the final residual among pool members left outside
+     * the working set (negative infinity if none).
+     */
+    private double solveAgainstPool(int[] pool) {
+        double outsideMax = Double.NEGATIVE_INFINITY;
         int[] violators = new int[ADDED_PER_CHECK];
         double[] violation = new double[ADDED_PER_CHECK];
         for (int check = 0; check < MAX_CHECKS; check++) {
             problem.solve(innerTolerance, MAX_SWEEPS);
             residual = problem.residual();
             int found = 0;
+            outsideMax = Double.NEGATIVE_INFINITY;
             for (int j : pool) {
                 if (problem.contains(j)) {
                     continue;
                 }
                 double correlation = ExactDot.of(concepts.rows()[j], residual);
                 exactDots++;
+                outsideMax = Math.max(outsideMax, correlation);
                 if (l1 - 2 * correlation < -innerTolerance) {
                     found = insertWorst(violators, violation, found, j, -correlation);
                 }
@@ -129,6 +189,7 @@ final class RowSolve {
             }
         }
         residualNorm = Math.sqrt(DictionaryMath.dot(residual, residual));
+        return outsideMax;
     }
 
     /** Keeps the most negative values (negated correlations) in increasing order (ties: the earlier pool entry). */
