@@ -10,7 +10,9 @@ package org.splicecbm.decompose;
  *   <li>otherwise takes the concepts that may violate the KKT condition {@code 2 c_j . r <= l1}
  *       (the most correlated ones, up to {@link #POOL_SIZE}) as a candidate pool, and alternates
  *       solving on the working set with exact KKT checks over the pool, adding the worst violators,
- *       until the pool has none: a round's product is thus used to the full before the next.</li>
+ *       until the pool has none: a round's product is thus used to the full before the next;</li>
+ *   <li>if the residual moved little in the round, certifies the new solution with a rigorous bound
+ *       on the correlations it did not recompute, sparing the row the next product.</li>
  * </ol>
  * A round depends only on this row's data, so results do not depend on threads or batching.
  */
