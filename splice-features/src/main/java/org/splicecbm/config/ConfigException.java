@@ -8,10 +8,17 @@ package org.splicecbm.config;
  */
 public class ConfigException extends IllegalArgumentException {
     private final String key;
+    private final String detail;
 
     public ConfigException(String key, String message) {
-        super(key + ": " + message);
+        this(key, null, message);
+    }
+
+    /** {@code <where>: <key>: <message>}, where {@code where} is {@code file:line:column} (or null). */
+    public ConfigException(String key, String where, String message) {
+        super((where == null ? "" : where + ": ") + key + ": " + message);
         this.key = key;
+        this.detail = message;
     }
 
     /** {@code key: must <rule>, found <value>}. */
@@ -28,5 +35,10 @@ public class ConfigException extends IllegalArgumentException {
 
     public String key() {
         return key;
+    }
+
+    /** The rule and the value found, without location or key. */
+    public String detail() {
+        return detail;
     }
 }

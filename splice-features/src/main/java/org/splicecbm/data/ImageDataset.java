@@ -1,11 +1,17 @@
 package org.splicecbm.data;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A labelled image dataset split into train, validation and test partitions, in a fixed,
- * deterministic order (the order rows appear in feature files).
+ * deterministic order (the order rows appear in feature files). Open one with {@link Datasets#open}.
  */
 public interface ImageDataset {
     /** Short name for metadata, e.g. {@code cifar10}. */
@@ -14,6 +20,45 @@ public interface ImageDataset {
     /** Class names in label order. */
     List<String> classNames();
 
-    /** The samples of {@code split}, after limits and class filters, in deterministic order. */
+    /**
+     * The samples of {@code split}, after limits and class filters, in deterministic order.
+     *
+     * @throws IllegalArgumentException when {@code split} is not one of {@link #splits()} (the message says how to derive it)
+     */
     List<Sample> samples(Split split) throws IOException;
+
+    /** The splits this dataset has; {@link #samples} of any other split throws. */
+    default Set<Split> splits() {
+        return EnumSet.allOf(Split.class);
+    }
+
+    /**
+     * A content fingerprint of {@code split} (64 hex digits) for cache keys: SHA-256 over the dataset
+     * name, the class names, and per sample its id, label and {@link ImageSource#fingerprint()}
+     * (for files: size and modification time; for CIFAR records: the batch file's SHA-256 and the
+     * record index). It changes when a split's membership, order, labels or image files change, and
+     * is equal across runs and machines for the same data.
+     */
+    default String fingerprint(Split split) throws IOException {
+        MessageDigest sha = sha256();
+        update(sha, name());
+        update(sha, String.join("\u0001", classNames()));
+        for (Sample s : samples(split)) {
+            update(sha, s.id() + '\u0001' + s.label() + '\u0001' + s.source().fingerprint());
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void update(MessageDigest sha, String text) {
+        sha.update(text.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) '\n');
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
 }

@@ -13,4 +13,12 @@ public interface ImageSource {
 
     /** Human-readable location for error messages, e.g. {@code /data/x/cat/001.jpg} or {@code data_batch_1.bin#record 17}. */
     String location();
+
+    /**
+     * A cheap string that changes when the pixels may have changed (e.g. file size and modification
+     * time); feeds {@link ImageDataset#fingerprint}. Defaults to the location.
+     */
+    default String fingerprint() throws IOException {
+        return location();
+    }
 }

@@ -15,6 +15,10 @@ public record Sample(String id, int label, ImageSource source, Map<String, Strin
         if (id == null || id.isEmpty()) {
             throw new IllegalArgumentException("sample id must be non-empty");
         }
+        if (id.indexOf('\n') >= 0 || id.indexOf('\r') >= 0) {
+            // items.txt of the embedding cache holds one id per line
+            throw new IllegalArgumentException("sample id must be one line, found " + id.replace("\n", "\\n").replace("\r", "\\r"));
+        }
         if (label < 0) {
             throw new IllegalArgumentException("label of " + id + " must be >= 0, found " + label);
         }

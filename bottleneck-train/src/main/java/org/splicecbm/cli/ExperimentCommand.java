@@ -1,0 +1,29 @@
+package org.splicecbm.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code splice experiment DIR}: runs one of the paper's studies in {@code experiments/} from its config. */
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+        description = "Run an experiment folder (config.yaml): features, decompose-data, train. Its README gives the expected numbers.")
+final class ExperimentCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "an experiment folder, e.g. experiments/cifar10-decompose-data")
+    Path dir;
+
+    @Override
+    public Integer call() {
+        Path config = dir.resolve("config.yaml");
+        if (!Files.isRegularFile(config)) {
+            throw new IllegalArgumentException(dir + " has no config.yaml; an experiment folder holds config.yaml and a README"
+                    + " (for experiments without one, run the commands its README.md lists)");
+        }
+        int code = Pipeline.runAll(config);
+        if (code == 0) {
+            System.out.println("done; compare with the expected numbers in " + dir.resolve("README.md"));
+        }
+        return code;
+    }
+}

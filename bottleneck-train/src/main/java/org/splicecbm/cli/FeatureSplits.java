@@ -1,0 +1,101 @@
+package org.splicecbm.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.splicecbm.config.RunConfig;
+import org.splicecbm.data.Datasets;
+import org.splicecbm.data.ImageDataset;
+import org.splicecbm.data.Sample;
+import org.splicecbm.data.Split;
+import org.splicecbm.extract.FeaturePipeline;
+import org.splicecbm.probe.FeatureFingerprint;
+import org.splicecbm.probe.FeatureSpace;
+import org.splicecbm.probe.TrainingData;
+import org.splicecbm.store.FeatureSet;
+import org.splicecbm.store.SkippedImage;
+
+/**
+ * The feature sets a config's {@code features} run wrote, as training data: rows, labels, class names
+ * from the dataset, and group labels (e.g. Waterbirds label x place) for worst-group accuracy.
+ */
+record FeatureSplits(Map<Split, TrainingData> data, Map<Split, FeatureSet> sets, Map<Integer, String> groupNames) {
+
+    static FeatureSplits load(RunConfig config) throws IOException {
+        Path dir = FeaturePipeline.featureDir(config);
+        if (!Files.isDirectory(dir.resolve(Split.TRAIN.key()))) {
+            throw new IllegalStateException("no training features at " + dir.resolve(Split.TRAIN.key())
+                    + "; run ./splice features --config <this config> first (with the same concepts and splice.l1_penalty)");
+        }
+        ImageDataset dataset = Datasets.open(config.dataset());
+        Map<Split, TrainingData> data = new EnumMap<>(Split.class);
+        Map<Split, FeatureSet> sets = new EnumMap<>(Split.class);
+        Map<String, Integer> groupIds = new TreeMap<>();
+        for (Split split : Split.values()) {
+            Path setDir = dir.resolve(split.key());
+            if (!Files.isDirectory(setDir)) {
+                continue;
+            }
+            FeatureSet set = FeatureSet.read(setDir);
+            FeatureSpace space = new FeatureSpace(set.concepts(), dataset.classNames(),
+                    FeatureFingerprint.read(setDir.resolve(FeatureSet.META)));
+            int[] labels = toInt(set.labels(), setDir);
+            int[] groups = groups(dataset, split, set, labels, groupIds);
+            data.put(split, new TrainingData(space, set.features(), labels, groups));
+            sets.put(split, set);
+        }
+        Map<Integer, String> names = new LinkedHashMap<>();
+        groupIds.forEach((name, id) -> names.put(id, name));
+        return new FeatureSplits(data, sets, names);
+    }
+
+    TrainingData require(Split split) {
+        TrainingData d = data.get(split);
+        if (d == null) {
+            throw new IllegalStateException("the feature stage wrote no " + split.key() + " split; derive one in the"
+                    + " dataset config, e.g. " + split.key() + ": {from: train, fraction: 0.1, seed: 0}, and rerun ./splice features");
+        }
+        return d;
+    }
+
+    private static int[] toInt(long[] labels, Path dir) {
+        int[] out = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(dir.resolve(FeatureSet.LABELS) + " row " + i + ": label " + labels[i] + " is out of range");
+            }
+            out[i] = (int) labels[i];
+        }
+        return out;
+    }
+
+    /** Group = class name plus the sample's group attributes; null when the dataset defines no groups. */
+    private static int[] groups(ImageDataset dataset, Split split, FeatureSet set, int[] labels,
+                                Map<String, Integer> groupIds) throws IOException {
+        Set<String> skipped = new HashSet<>();
+        for (SkippedImage s : set.meta().skippedImages()) {
+            skipped.add(s.id());
+        }
+        List<Sample> kept = dataset.samples(split).stream().filter(s -> !skipped.contains(s.id())).toList();
+        if (kept.isEmpty() || kept.get(0).groups().isEmpty()) {
+            return null;
+        }
+        if (kept.size() != labels.length) {
+            throw new IllegalStateException("the " + split.key() + " features have " + labels.length + " rows but the dataset now lists "
+                    + kept.size() + " images; the dataset changed since ./splice features ran: run it again");
+        }
+        int[] groups = new int[labels.length];
+        for (int i = 0; i < groups.length; i++) {
+            String name = dataset.classNames().get(labels[i]) + " | " + new TreeMap<>(kept.get(i).groups());
+            groups[i] = groupIds.computeIfAbsent(name, k -> groupIds.size());
+        }
+        return groups;
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * The concept-bottleneck probe of SpLiCE (Bhalla et al., "Interpreting CLIP with Sparse Linear
+ * Concept Embeddings", NeurIPS 2024): a sparse linear softmax classifier over SpLiCE concept weights.
+ *
+ * <ul>
+ *   <li>{@link org.splicecbm.probe.TrainingData} / {@link org.splicecbm.probe.FeatureSpace}: a split as CSR
+ *       features + labels (+ groups), with its concept list, class names and
+ *       {@link org.splicecbm.probe.FeatureFingerprint} (from the feature set's {@code meta.json}).</li>
+ *   <li>{@link org.splicecbm.probe.ProbeTrainer#train}: minibatch Adam/SGD with a proximal L1 step, optional
+ *       L2, bias and balanced class weights, seeded shuffling, early stopping on the validation split; per-epoch
+ *       {@link org.splicecbm.probe.EpochMetrics} go to an {@link org.splicecbm.probe.EpochListener}.</li>
+ *   <li>{@link org.splicecbm.probe.TrainedProbe}: predictions, {@code save}/{@code load} (npy + json),
+ *       {@link org.splicecbm.probe.ProbeNetwork#of} for the DL4J network form.</li>
+ *   <li>{@link org.splicecbm.probe.Evaluation}: accuracy, balanced accuracy, per-class accuracy, macro F1,
+ *       confusion matrix, worst-group accuracy, sparsity.</li>
+ *   <li>{@link org.splicecbm.probe.Explanations}: top concepts per class, contributions for one example.</li>
+ *   <li>{@link org.splicecbm.probe.ConceptSuppression}: concept interventions by name.</li>
+ * </ul>
+ */
+package org.splicecbm.probe;

@@ -1,0 +1,52 @@
+package org.splicecbm.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code splice} in a child JVM with its own environment (HF_ENDPOINT, HF_HOME, SPLICE_* ...), as a
+ * user's shell would: environment variables cannot be changed inside the test JVM.
+ */
+final class CliProcess {
+    record Result(int exitCode, String stdout, String stderr) {
+        String all() {
+            return stdout + "\n" + stderr;
+        }
+    }
+
+    private final Map<String, String> env;
+    private final Path workDir;
+
+    CliProcess(Path workDir, Map<String, String> env) {
+        this.workDir = workDir;
+        this.env = env;
+    }
+
+    Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx3g", "-Djava.awt.headless=true", "-Dai.djl.offline=true",
+                "-cp", System.getProperty("java.class.path"), SpliceCli.class.getName()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(workDir, "stdout", ".txt");
+        Path err = Files.createTempFile(workDir, "stderr", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().remove("HF_HUB_OFFLINE");
+        pb.environment().remove("SPLICE_OFFLINE");
+        pb.environment().putAll(env);
+        pb.environment().put("OPT_OUT_TRACKING", "true");
+        pb.environment().put("SPLICE_NO_PROGRESS", "1");
+        Process p = pb.start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("splice " + String.join(" ", args) + " did not finish in 5 minutes");
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+}

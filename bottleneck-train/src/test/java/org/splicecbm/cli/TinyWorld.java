@@ -1,0 +1,102 @@
+package org.splicecbm.cli;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
+
+/**
+ * A small, complete world for end-to-end runs: the tiny CLIP fixture laid out as a hub repository, an
+ * ImageFolder dataset of drawn images in three classes, and a vocabulary the fixture's tokenizer can encode.
+ */
+final class TinyWorld {
+    static final String REPO = "test/tiny-clip";
+    static final List<String> FIXTURE_FILES = List.of("config.json", "model.safetensors", "tokenizer.json", "preprocessor_config.json");
+    static final List<String> WORDS = List.of("dog", "forest", "photo", "glasses", "car", "cat", "police", "land", "lazy",
+            "back", "bird", "red", "deer", "eyewear", "fox", "frog", "horse", "hatchback", "jumps", "lorry", "over",
+            "pumpkin", "quick", "street", "sunglasses", "truck", "red car", "lazy dog", "police car", "forest bird");
+
+    private TinyWorld() {}
+
+    /** Copies the tiny CLIP fixture (from splice-features' test resources) into {@code dir}. */
+    static Path model(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (String f : FIXTURE_FILES) {
+            try (InputStream in = TinyWorld.class.getResourceAsStream("/fixtures/clip/tiny-clip-quickgelu/" + f)) {
+                if (in == null) {
+                    throw new IllegalStateException("fixture file missing from the test classpath: " + f);
+                }
+                Files.copy(in, dir.resolve(f));
+            }
+        }
+        return dir;
+    }
+
+    /** root/<class>/<n>.png: three classes of coloured shapes, deterministic. */
+    static Path images(Path root, int perClass) throws IOException {
+        String[] classes = {"circles", "squares", "stripes"};
+        Color[] colours = {new Color(200, 40, 40), new Color(40, 160, 60), new Color(40, 60, 200)};
+        SplittableRandom random = new SplittableRandom(7);
+        for (int c = 0; c < classes.length; c++) {
+            Path dir = Files.createDirectories(root.resolve(classes[c]));
+            for (int i = 0; i < perClass; i++) {
+                BufferedImage image = new BufferedImage(48 + random.nextInt(16), 40 + random.nextInt(16), BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = image.createGraphics();
+                g.setColor(new Color(random.nextInt(60), random.nextInt(60), random.nextInt(60)));
+                g.fillRect(0, 0, image.getWidth(), image.getHeight());
+                g.setColor(colours[c]);
+                int s = 14 + random.nextInt(14);
+                switch (c) {
+                    case 0 -> g.fillOval(random.nextInt(20), random.nextInt(12), s, s);
+                    case 1 -> g.fillRect(random.nextInt(20), random.nextInt(12), s, s);
+                    default -> {
+                        for (int y = 0; y < image.getHeight(); y += 6) {
+                            g.fillRect(0, y, image.getWidth(), 3);
+                        }
+                    }
+                }
+                g.dispose();
+                ImageIO.write(image, "png", dir.resolve(String.format("%03d.png", i)).toFile());
+            }
+        }
+        return root;
+    }
+
+    static Path vocabulary(Path file) throws IOException {
+        return Files.writeString(file, String.join("\n", WORDS) + "\n");
+    }
+
+    static String config(String backbone, Path images, Path vocabulary, double l1) {
+        return """
+                schema: 1
+                name: tiny-e2e
+                backbone: %s
+                batch_size: 8
+                dataset:
+                  kind: imagefolder
+                  root: %s
+                  val: {from: train, fraction: 0.2, seed: 0}
+                  test: {from: train, fraction: 0.25, seed: 1}
+                concepts:
+                  vocabulary: %s
+                  size: %d
+                  image_mean: dataset
+                splice:
+                  l1_penalty: %s
+                probe:
+                  l1: 1.0e-4
+                  epochs: 30
+                  batch_size: 16
+                  learning_rate: 0.05
+                tracking:
+                  uri: mlruns
+                output: out
+                """.formatted(backbone, images, vocabulary, WORDS.size(), l1);
+    }
+}

@@ -1,0 +1,178 @@
+package org.splicecbm.backbone;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.splicecbm.backbone.transformer.TextTower;
+import org.splicecbm.backbone.transformer.VisionTower;
+import org.splicecbm.backbone.weights.SafetensorsFile;
+import org.splicecbm.engine.DjlRuntime;
+import org.splicecbm.image.PreprocessSpec;
+import org.splicecbm.image.PreprocessSpecs;
+
+/**
+ * A CLIP model (Radford et al., 2021) in Hugging Face format ({@code config.json},
+ * {@code model.safetensors}, {@code tokenizer.json}, {@code preprocessor_config.json}) run on DJL's
+ * PyTorch engine in float32. Outputs match transformers' {@code get_image_features} /
+ * {@code get_text_features}. Calls are serialised (one forward pass at a time); weights live in one
+ * NDManager freed by {@link #close()}.
+ */
+public final class HfClipBackbone implements ClipBackbone {
+    private final String name;
+    private final NDManager manager;
+    private final VisionTower vision;
+    private final TextTower text;
+    private final ClipTokenizer tokenizer;
+    private final PreprocessSpec preprocessing;
+    private final int batchSize;
+
+    private HfClipBackbone(String name, NDManager manager, VisionTower vision, TextTower text,
+                           ClipTokenizer tokenizer, PreprocessSpec preprocessing, int batchSize) {
+        this.name = name;
+        this.manager = manager;
+        this.vision = vision;
+        this.text = text;
+        this.tokenizer = tokenizer;
+        this.preprocessing = preprocessing;
+        this.batchSize = batchSize;
+    }
+
+    /** Loads a model directory, named by its path; see {@link #load(Path, BackboneOptions, String)}. */
+    public static HfClipBackbone load(Path modelDir, BackboneOptions options) {
+        return load(modelDir, options, modelDir.toString());
+    }
+
+    /**
+     * Loads a model directory; fails naming the file at fault when anything is missing or inconsistent.
+     *
+     * @param name what {@link #name()} reports, e.g. {@code hf:openai/clip-vit-base-patch32}
+     */
+    public static HfClipBackbone load(Path modelDir, BackboneOptions options, String name) {
+        if (!Files.isDirectory(modelDir)) {
+            throw new ClipModelException("CLIP model directory not found: " + modelDir);
+        }
+        HfClipConfig config = HfClipConfig.read(modelDir.resolve("config.json"));
+        PreprocessSpec spec = readPreprocessing(modelDir, config);
+        Path weightsFile = requireFile(modelDir.resolve("model.safetensors"),
+                "(convert pytorch_model.bin with transformers' save_pretrained(safe_serialization=True))");
+        DjlRuntime.configure(options.threads());
+        NDManager manager = NDManager.newBaseManager(DjlRuntime.device(options.device()));
+        ClipTokenizer tokenizer = null;
+        try (SafetensorsFile weights = SafetensorsFile.open(weightsFile)) {
+            VisionTower vision = HfClipTowers.vision(config.visionTower(),
+                    (tensor, shape) -> weights.loadFloats(manager, tensor, shape));
+            TextTower text = HfClipTowers.text(config.textTower(), (tensor, shape) -> weights.loadFloats(manager, tensor, shape));
+            tokenizer = ClipTokenizer.open(modelDir.resolve("tokenizer.json"), config.text().maxPositionEmbeddings(),
+                    config.text().padTokenId());
+            return new HfClipBackbone(name, manager, vision, text, tokenizer, spec, options.batchSize());
+        } catch (RuntimeException e) {
+            if (tokenizer != null) {
+                tokenizer.close();
+            }
+            manager.close();
+            throw e;
+        }
+    }
+
+    private static PreprocessSpec readPreprocessing(Path modelDir, HfClipConfig config) {
+        Path file = requireFile(modelDir.resolve("preprocessor_config.json"),
+                "(save the model's CLIPImageProcessor with save_pretrained)");
+        PreprocessSpec spec;
+        try {
+            spec = PreprocessSpecs.fromHuggingFace(file);
+        } catch (IOException e) {
+            throw new ClipModelException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        int size = config.vision().imageSize();
+        if (spec.cropHeight() != size || spec.cropWidth() != size) {
+            throw new ClipModelException(file + ": crop_size must equal config.json's vision_config.image_size "
+                    + size + ", found " + spec.cropHeight() + "x" + spec.cropWidth());
+        }
+        return spec;
+    }
+
+    private static Path requireFile(Path file, String hint) {
+        if (!Files.isRegularFile(file)) {
+            throw new ClipModelException("CLIP model file not found: " + file + " " + hint);
+        }
+        return file;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int embeddingDim() {
+        return vision.config().projectionDim();
+    }
+
+    @Override
+    public PreprocessSpec preprocessing() {
+        return preprocessing;
+    }
+
+    @Override
+    public synchronized float[][] embedImages(float[][] pixels) {
+        int n = preprocessing.pixelCount();
+        int size = vision.config().imageSize();
+        float[][] out = new float[pixels.length][];
+        DjlRuntime.inferenceMode();
+        for (int start = 0; start < pixels.length; start += batchSize) {
+            int rows = Math.min(batchSize, pixels.length - start);
+            float[] flat = new float[rows * n];
+            for (int r = 0; r < rows; r++) {
+                float[] row = pixels[start + r];
+                if (row == null || row.length != n) {
+                    throw new IllegalArgumentException("image " + (start + r) + " must have " + n + " floats (3x"
+                            + size + "x" + size + " CHW), found " + (row == null ? "null" : row.length));
+                }
+                System.arraycopy(row, 0, flat, r * n, n);
+            }
+            try (NDManager scope = manager.newSubManager()) {
+                NDArray batch = scope.create(flat, new Shape(rows, vision.config().channels(), size, size));
+                copyRows(vision.embed(batch), out, start);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized float[][] embedTexts(List<String> texts) {
+        float[][] out = new float[texts.size()][];
+        DjlRuntime.inferenceMode();
+        for (int start = 0; start < texts.size(); start += batchSize) {
+            TokenBatch tokens = tokenizer.encode(texts.subList(start, Math.min(texts.size(), start + batchSize)));
+            try (NDManager scope = manager.newSubManager()) {
+                copyRows(text.embed(scope, tokens.ids(), tokens.mask()), out, start);
+            }
+        }
+        return out;
+    }
+
+    /** Tokenises texts exactly as {@link #embedTexts} does (ids padded to the context length). */
+    public TokenBatch tokenize(List<String> texts) {
+        return tokenizer.encode(texts);
+    }
+
+    private static void copyRows(NDArray embeddings, float[][] out, int start) {
+        int dim = (int) embeddings.getShape().get(1);
+        float[] values = embeddings.toFloatArray();
+        for (int r = 0; r < values.length / dim; r++) {
+            out[start + r] = Arrays.copyOfRange(values, r * dim, (r + 1) * dim);
+        }
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+        manager.close();
+    }
+
+}

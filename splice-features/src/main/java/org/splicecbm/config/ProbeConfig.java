@@ -1,0 +1,177 @@
+package org.splicecbm.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code probe:} section of a run config: how the linear concept-bottleneck classifier over
+ * SpLiCE concept weights is trained (Bhalla et al., NeurIPS 2024, section 5: a sparse linear probe
+ * on the concept decomposition). Penalties are per-example means, so {@code l1} corresponds to
+ * scikit-learn's {@code 1 / (C * n)}. Keys are snake_case in YAML; absent keys take the defaults
+ * below, and every value is validated here, so an invalid config cannot be constructed.
+ *
+ * @param l1 L1 penalty on the weights (proximal soft-threshold, so weights become exactly zero)
+ * @param l2 L2 penalty ({@code l2/2 * ||W||^2}) on the weights; with {@code l1} this is the elastic net
+ * @param epochs maximum passes over the training split
+ * @param batchSize examples per minibatch
+ * @param learningRate step size of the updater
+ * @param updater {@code adam} or {@code sgd}
+ * @param bias whether the classifier has a per-class bias (never penalised)
+ * @param classWeights {@code none} or {@code balanced} (weight n / (classes * n_class), as scikit-learn)
+ * @param earlyStoppingPatience epochs without validation-loss improvement before stopping (the best-validation
+ *                              weights are kept); 0 disables early stopping and keeps the last epoch's weights
+ * @param seed seed of initialisation and shuffling
+ * @param suppressConcepts concept texts whose feature columns are zeroed (a concept intervention)
+ * @param suppressAt when the suppression applies: {@code train}, {@code test} or {@code both}
+ * @param engine {@code sparse} (hand-written CSR update, the default) or {@code dl4j} (DL4J network fit on dense minibatches)
+ */
+public record ProbeConfig(double l1, double l2, int epochs, int batchSize, double learningRate,
+                          Updater updater, boolean bias, ClassWeights classWeights, int earlyStoppingPatience,
+                          long seed, List<String> suppressConcepts, SuppressAt suppressAt, Engine engine) {
+
+    /** Optimiser of the probe. */
+    public enum Updater { ADAM, SGD;
+        @JsonCreator public static Updater parse(String s) { return parseEnum(Updater.class, "probe.updater", s); }
+        @JsonValue public String yaml() { return name().toLowerCase(Locale.ROOT); } }
+
+    /** Per-class loss weighting. */
+    public enum ClassWeights { NONE, BALANCED;
+        @JsonCreator public static ClassWeights parse(String s) { return parseEnum(ClassWeights.class, "probe.class_weights", s); }
+        @JsonValue public String yaml() { return name().toLowerCase(Locale.ROOT); } }
+
+    /** When concept suppression applies. */
+    public enum SuppressAt { TRAIN, TEST, BOTH;
+        @JsonCreator public static SuppressAt parse(String s) { return parseEnum(SuppressAt.class, "probe.suppress_at", s); }
+        @JsonValue public String yaml() { return name().toLowerCase(Locale.ROOT); }
+        public boolean atTrain() { return this != TEST; }
+        public boolean atTest() { return this != TRAIN; } }
+
+    /** Which implementation runs the training loop. */
+    public enum Engine { SPARSE, DL4J;
+        @JsonCreator public static Engine parse(String s) { return parseEnum(Engine.class, "probe.engine", s); }
+        @JsonValue public String yaml() { return name().toLowerCase(Locale.ROOT); } }
+
+    public ProbeConfig {
+        ConfigException.require(Double.isFinite(l1) && l1 >= 0, "probe.l1", "be a finite number >= 0", l1);
+        ConfigException.require(Double.isFinite(l2) && l2 >= 0, "probe.l2", "be a finite number >= 0", l2);
+        ConfigException.require(epochs >= 1, "probe.epochs", "be >= 1", epochs);
+        ConfigException.require(batchSize >= 1, "probe.batch_size", "be >= 1", batchSize);
+        ConfigException.require(Double.isFinite(learningRate) && learningRate > 0, "probe.learning_rate",
+                "be a finite number > 0", learningRate);
+        ConfigException.require(earlyStoppingPatience >= 0, "probe.early_stopping_patience",
+                "be >= 0 (0 disables early stopping)", earlyStoppingPatience);
+        ConfigException.require(updater != null, "probe.updater", "be adam or sgd", null);
+        ConfigException.require(classWeights != null, "probe.class_weights", "be none or balanced", null);
+        ConfigException.require(suppressAt != null, "probe.suppress_at", "be train, test or both", null);
+        ConfigException.require(engine != null, "probe.engine", "be sparse or dl4j", null);
+        suppressConcepts = suppressConcepts == null ? List.of() : List.copyOf(suppressConcepts);
+        for (String concept : suppressConcepts) {
+            ConfigException.require(concept != null && !concept.isBlank(), "probe.suppress_concepts",
+                    "list non-empty concept texts", suppressConcepts);
+        }
+    }
+
+    /** Reads the YAML section; absent keys take the documented defaults. */
+    @JsonCreator
+    public static ProbeConfig fromYaml(@JsonProperty("l1") Double l1, @JsonProperty("l2") Double l2,
+                                       @JsonProperty("epochs") Integer epochs, @JsonProperty("batch_size") Integer batchSize,
+                                       @JsonProperty("learning_rate") Double learningRate, @JsonProperty("updater") Updater updater,
+                                       @JsonProperty("bias") Boolean bias, @JsonProperty("class_weights") ClassWeights classWeights,
+                                       @JsonProperty("early_stopping_patience") Integer patience, @JsonProperty("seed") Long seed,
+                                       @JsonProperty("suppress_concepts") List<String> suppressConcepts,
+                                       @JsonProperty("suppress_at") SuppressAt suppressAt, @JsonProperty("engine") Engine engine) {
+        ProbeConfig d = defaults();
+        return new ProbeConfig(or(l1, d.l1), or(l2, d.l2), or(epochs, d.epochs), or(batchSize, d.batchSize),
+                or(learningRate, d.learningRate), or(updater, d.updater), or(bias, d.bias), or(classWeights, d.classWeights),
+                or(patience, d.earlyStoppingPatience), or(seed, d.seed), or(suppressConcepts, d.suppressConcepts),
+                or(suppressAt, d.suppressAt), or(engine, d.engine));
+    }
+
+    /** l1 1e-4, l2 0, 50 epochs, batches of 256, Adam at 1e-3, bias, no class weights, patience 5, seed 0. */
+    public static ProbeConfig defaults() {
+        return new ProbeConfig(1e-4, 0, 50, 256, 1e-3, Updater.ADAM, true, ClassWeights.NONE, 5, 0,
+                List.of(), SuppressAt.BOTH, Engine.SPARSE);
+    }
+
+    public ProbeConfig withL1(double value) {
+        return toBuilder().l1(value).build();
+    }
+
+    public ProbeConfig withSeed(long value) {
+        return toBuilder().seed(value).build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return defaults().toBuilder();
+    }
+
+    /** A builder starting from this config. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes some values of a config; {@link #build} validates. */
+    public static final class Builder {
+        private double l1, l2, learningRate;
+        private int epochs, batchSize, patience;
+        private Updater updater;
+        private boolean bias;
+        private ClassWeights classWeights;
+        private long seed;
+        private List<String> suppressConcepts;
+        private SuppressAt suppressAt;
+        private Engine engine;
+
+        private Builder(ProbeConfig c) {
+            l1 = c.l1; l2 = c.l2; epochs = c.epochs; batchSize = c.batchSize; learningRate = c.learningRate;
+            updater = c.updater; bias = c.bias; classWeights = c.classWeights; patience = c.earlyStoppingPatience;
+            seed = c.seed; suppressConcepts = c.suppressConcepts; suppressAt = c.suppressAt; engine = c.engine;
+        }
+
+        public Builder l1(double v) { l1 = v; return this; }
+        public Builder l2(double v) { l2 = v; return this; }
+        public Builder epochs(int v) { epochs = v; return this; }
+        public Builder batchSize(int v) { batchSize = v; return this; }
+        public Builder learningRate(double v) { learningRate = v; return this; }
+        public Builder updater(Updater v) { updater = v; return this; }
+        public Builder bias(boolean v) { bias = v; return this; }
+        public Builder classWeights(ClassWeights v) { classWeights = v; return this; }
+        public Builder earlyStoppingPatience(int v) { patience = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder suppress(List<String> concepts, SuppressAt at) { suppressConcepts = concepts; suppressAt = at; return this; }
+        public Builder engine(Engine v) { engine = v; return this; }
+
+        public ProbeConfig build() {
+            return new ProbeConfig(l1, l2, epochs, batchSize, learningRate, updater, bias, classWeights, patience, seed,
+                    suppressConcepts, suppressAt, engine);
+        }
+    }
+
+    @JsonProperty("batch_size") @Override public int batchSize() { return batchSize; }
+    @JsonProperty("learning_rate") @Override public double learningRate() { return learningRate; }
+    @JsonProperty("class_weights") @Override public ClassWeights classWeights() { return classWeights; }
+    @JsonProperty("early_stopping_patience") @Override public int earlyStoppingPatience() { return earlyStoppingPatience; }
+    @JsonProperty("suppress_concepts") @Override public List<String> suppressConcepts() { return suppressConcepts; }
+    @JsonProperty("suppress_at") @Override public SuppressAt suppressAt() { return suppressAt; }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String key, String text) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                return e;
+            }
+        }
+        StringBuilder allowed = new StringBuilder();
+        for (E e : type.getEnumConstants()) {
+            allowed.append(allowed.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT));
+        }
+        throw ConfigException.invalid(key, "be one of " + allowed, text);
+    }
+}

@@ -1,0 +1,27 @@
+package org.splicecbm.config;
+
+/**
+ * Where runs are recorded: {@code uri} is an MLflow server ({@code http(s)://host:port}) or a folder
+ * for a local MLflow file store (default {@code ./mlruns}, relative to the config file's folder);
+ * {@code experiment} defaults to the config's name.
+ */
+public record TrackingConfig(String uri, String experiment) {
+    public TrackingConfig {
+        if (uri == null || uri.isBlank()) {
+            uri = "mlruns";
+        }
+        ConfigException.require(!uri.contains("\n"), "tracking.uri", "be a single line", uri);
+        ConfigException.require(experiment == null || !experiment.isBlank(), "tracking.experiment", "be non-empty when given", "''");
+    }
+
+    /** Defaults: a local store at {@code mlruns}, experiment named after the run config. */
+    public static TrackingConfig defaults() {
+        return new TrackingConfig(null, null);
+    }
+
+    /** True when runs go to an MLflow server. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isServer() {
+        return uri.startsWith("http://") || uri.startsWith("https://");
+    }
+}

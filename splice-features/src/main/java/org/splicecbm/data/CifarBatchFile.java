@@ -1,0 +1,59 @@
+package org.splicecbm.data;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * One CIFAR batch file: reads single records on demand (the pixels stay on disk) and computes the
+ * file's SHA-256 once, for dataset fingerprints.
+ */
+final class CifarBatchFile {
+    private final Path path;
+    private final int recordBytes;
+    private final int labelBytes;
+    private String sha256;
+
+    CifarBatchFile(Path path, CifarArchive layout) {
+        this.path = path;
+        this.recordBytes = layout.recordBytes();
+        this.labelBytes = layout.labelBytes();
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** The 3072 pixel bytes of record {@code index} (0-based). */
+    byte[] pixels(int index) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(CifarArchive.PIXEL_BYTES);
+        try (SeekableByteChannel channel = Files.newByteChannel(path)) {
+            channel.position((long) index * recordBytes + labelBytes);
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer) < 0) {
+                    throw new IOException(path + "#record " + index + ": file ends inside the record; re-extract the archive");
+                }
+            }
+        }
+        return buffer.array();
+    }
+
+    synchronized String sha256() throws IOException {
+        if (sha256 == null) {
+            try (DigestInputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
+                in.transferTo(OutputStream.nullOutputStream());
+                sha256 = HexFormat.of().formatHex(in.getMessageDigest().digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform provides SHA-256", e);
+            }
+        }
+        return sha256;
+    }
+}

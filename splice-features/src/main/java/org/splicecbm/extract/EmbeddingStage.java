@@ -1,0 +1,150 @@
+package org.splicecbm.extract;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import me.tongfei.progressbar.ProgressBar;
+import org.splicecbm.data.Sample;
+import org.splicecbm.data.Split;
+import org.splicecbm.image.ImagePreprocessor;
+import org.splicecbm.image.PreprocessSpec;
+import org.splicecbm.progress.Progress;
+import org.splicecbm.store.CachedEmbeddings;
+import org.splicecbm.store.EmbeddingCache;
+import org.splicecbm.store.EmbeddingCacheKey;
+import org.splicecbm.store.PartialEmbeddings;
+
+/**
+ * Stage 1 of the feature stage: raw CLIP image embeddings of one split, from the cache when it is
+ * complete (no image is decoded then), otherwise computed and committed chunk by chunk so an
+ * interrupted run resumes at the first missing chunk. Workers decode and preprocess up to
+ * {@link EmbeddingJob#queueBatches()} batches ahead while the calling thread runs the forward passes in order.
+ */
+final class EmbeddingStage {
+    private final EmbeddingJob job;
+    private final StageCounters counters;
+
+    EmbeddingStage(EmbeddingJob job, StageCounters counters) {
+        this.job = job;
+        this.counters = counters;
+    }
+
+    /** The cache key of {@code split}: backbone, dataset content fingerprint, split and preprocessing. */
+    EmbeddingCache cacheFor(Split split) throws IOException {
+        PreprocessSpec p = job.backbone().preprocessing();
+        String preprocessing = "edge=" + p.shortestEdge() + ",crop=" + p.cropHeight() + "x" + p.cropWidth()
+                + ",rescale=" + p.rescaleFactor() + ",mean=" + java.util.Arrays.toString(p.mean())
+                + ",std=" + java.util.Arrays.toString(p.std());
+        EmbeddingCacheKey key = new EmbeddingCacheKey(job.backboneKey(), job.dataset().fingerprint(split),
+                split.key(), preprocessing);
+        return EmbeddingCache.at(job.cacheDir(), key);
+    }
+
+    CachedEmbeddings run(Split split) throws IOException {
+        EmbeddingCache cache = cacheFor(split);
+        if (cache.isComplete()) {
+            counters.cacheHit();
+            return cache.read();
+        }
+        List<Sample> samples = job.dataset().samples(split);
+        requireSingleLineIds(samples);
+        PartialEmbeddings partial = cache.resume(samples.size(), job.batchSize(), job.backbone().embeddingDim());
+        embedMissingChunks(split, samples, partial);
+        return partial.finish(job.clock());
+    }
+
+    private void embedMissingChunks(Split split, List<Sample> samples, PartialEmbeddings partial) throws IOException {
+        BitSet done = partial.completedChunks();
+        List<Integer> pending = new ArrayList<>();
+        long pendingImages = 0;
+        for (int c = done.nextClearBit(0); c < partial.plan().chunkCount(); c = done.nextClearBit(c + 1)) {
+            pending.add(c);
+            pendingImages += chunkSamples(samples, c).size();
+        }
+        ImagePreprocessor preprocessor = new ImagePreprocessor(job.backbone().preprocessing());
+        try (ChunkDecoder decoder = new ChunkDecoder(preprocessor, job.decodeThreads(), job.onBadImage(), counters);
+             ProgressBar bar = Progress.bar("embed " + job.dataset().name() + "/" + split.key(), pendingImages, "img")) {
+            Deque<CompletableFuture<DecodedChunk>> inFlight = new ArrayDeque<>();
+            Iterator<Integer> next = pending.iterator();
+            while (inFlight.size() < job.queueBatches() && next.hasNext()) {
+                int c = next.next();
+                inFlight.add(decoder.submit(c, chunkSamples(samples, c)));
+            }
+            while (!inFlight.isEmpty()) {
+                DecodedChunk chunk = await(inFlight.poll());
+                if (next.hasNext()) {
+                    int c = next.next();
+                    inFlight.add(decoder.submit(c, chunkSamples(samples, c)));
+                }
+                partial.writeChunk(new PartialEmbeddings.Chunk(chunk.index(), chunk.kept().stream().map(Sample::id).toList(),
+                        chunk.kept().stream().mapToLong(Sample::label).toArray(), chunk.skipped()), embed(chunk));
+                bar.stepBy(chunk.kept().size() + chunk.skipped().size());
+            }
+        }
+    }
+
+    private float[][] embed(DecodedChunk chunk) {
+        if (chunk.pixels().length == 0) {
+            return new float[0][];
+        }
+        long start = System.nanoTime();
+        float[][] out = job.backbone().embedImages(chunk.pixels());
+        counters.embedded(chunk.pixels().length, System.nanoTime() - start);
+        int dim = job.backbone().embeddingDim();
+        if (out.length != chunk.pixels().length) {
+            throw new IllegalStateException("backbone " + job.backbone().name() + " returned " + out.length
+                    + " embeddings for " + chunk.pixels().length + " images");
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (out[i].length != dim || !allFinite(out[i])) {
+                throw new IllegalStateException("backbone " + job.backbone().name() + " returned an invalid embedding"
+                        + " (length " + out[i].length + ", expected " + dim + ", or non-finite values) for "
+                        + chunk.kept().get(i).source().location());
+            }
+        }
+        return out;
+    }
+
+    private static boolean allFinite(float[] v) {
+        for (float x : v) {
+            if (!Float.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<Sample> chunkSamples(List<Sample> samples, int chunk) {
+        int from = chunk * job.batchSize();
+        return samples.subList(from, Math.min(samples.size(), from + job.batchSize()));
+    }
+
+    private static DecodedChunk await(CompletableFuture<DecodedChunk> future) throws IOException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private static void requireSingleLineIds(List<Sample> samples) {
+        for (Sample s : samples) {
+            if (s.id().indexOf('\n') >= 0 || s.id().indexOf('\r') >= 0) {
+                throw new IllegalArgumentException("sample id must be a single line (items.txt has one id per line),"
+                        + " found '" + s.id() + "' for " + s.source().location());
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.splicecbm.extract;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.splicecbm.backbone.BackboneOptions;
+import org.splicecbm.backbone.ClipBackbone;
+import org.splicecbm.backbone.ClipModels;
+import org.splicecbm.concepts.ConceptDictionary;
+import org.splicecbm.concepts.ImageMean;
+import org.splicecbm.config.ConfigLoader;
+import org.splicecbm.config.RunConfig;
+import org.splicecbm.data.Datasets;
+import org.splicecbm.data.ImageDataset;
+import org.splicecbm.data.Split;
+import org.splicecbm.engine.DeviceChoice;
+import org.splicecbm.store.CachedEmbeddings;
+
+/**
+ * The feature stage driven by a {@link RunConfig}: open the dataset and backbone, embed every split
+ * into the resumable cache ({@code output/embeddings}), build the concept dictionary and image mean,
+ * decompose, and write one feature set per split under {@link #featureDir}. The resolved config is
+ * saved beside the feature sets.
+ */
+public final class FeaturePipeline {
+    private FeaturePipeline() {}
+
+    /** Where the feature sets of this config's vocabulary, size and l1 go: {@code output/features/<vocab>-<k>-l1_<l1>/}. */
+    public static Path featureDir(RunConfig config) {
+        return config.output().resolve("features").resolve(SpliceSetup.featureFamily(config.concepts(), config.splice()));
+    }
+
+    /** Runs the whole feature stage; returns the feature-set folder of each split. */
+    public static Map<Split, Path> run(RunConfig config) throws IOException {
+        ImageDataset dataset = Datasets.open(config.dataset());
+        try (ClipBackbone backbone = open(config)) {
+            EmbeddingJob embedding = embeddingJob(config, dataset, backbone);
+            FeatureStage.Embedded embedded = FeatureStage.embed(embedding);
+            ConceptDictionary dictionary = SpliceSetup.dictionary(backbone, config.concepts());
+            ImageMean mean = SpliceSetup.imageMean(config.backbone(), config.concepts(), dataset.name(),
+                    embedded.caches().get(Split.TRAIN));
+            try (SpliceStep step = SpliceSetup.step(dictionary, mean, config.splice())) {
+                FeatureJob job = new FeatureJob(embedding, ConceptSpace.of(dictionary, mean), step, featureDir(config));
+                FeatureStageResult result = FeatureStage.run(job);
+                ConfigLoader.save(config, featureDir(config).resolve("config.yaml"));
+                return result.featureSets();
+            }
+        }
+    }
+
+    /** Opens the configured backbone with the configured device, threads and batch size. */
+    public static ClipBackbone open(RunConfig config) {
+        return ClipModels.open(config.backbone(),
+                new BackboneOptions(DeviceChoice.parse(config.device()), config.threads(), config.batchSize()));
+    }
+
+    /** Stage 1 for every split the dataset has (the embedding cache lives in {@code output/embeddings}). */
+    public static EmbeddingJob embeddingJob(RunConfig config, ImageDataset dataset, ClipBackbone backbone) {
+        List<Split> splits = dataset.splits().stream().sorted().toList();
+        return new EmbeddingJob(dataset, splits, backbone, null, config.output().resolve("embeddings"),
+                config.batchSize(), 0, 0, config.dataset().onBadImage(), null);
+    }
+
+    /** The cached embeddings of one split (embedding it first if needed). */
+    public static CachedEmbeddings embeddings(RunConfig config, ImageDataset dataset, ClipBackbone backbone, Split split)
+            throws IOException {
+        EmbeddingJob all = embeddingJob(config, dataset, backbone);
+        EmbeddingJob one = new EmbeddingJob(dataset, List.of(split), backbone, all.backboneKey(), all.cacheDir(),
+                all.batchSize(), all.decodeThreads(), all.queueBatches(), all.onBadImage(), all.clock());
+        return FeatureStage.embed(one).caches().get(split);
+    }
+}

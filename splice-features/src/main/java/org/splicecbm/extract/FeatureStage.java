@@ -1,0 +1,57 @@
+package org.splicecbm.extract;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import org.splicecbm.data.Split;
+import org.splicecbm.store.CachedEmbeddings;
+import org.splicecbm.store.FeatureSet;
+
+/**
+ * The feature stage of splice-cbm (ARCHITECTURE.md): decode → preprocess → embed → cache →
+ * decompose → write. Stage 1 ({@link #embed}) produces every split's raw CLIP embeddings (cached,
+ * resumable); only when all splits have them does stage 2 turn them into SpLiCE concept weights
+ * (Bhalla et al., NeurIPS 2024) and write each split's {@link FeatureSet} atomically. A bad image under
+ * {@code on_bad_image: fail} therefore stops the run before any feature set is written.
+ */
+public final class FeatureStage {
+    private FeatureStage() {}
+
+    /** Result of stage 1 alone: each split's finished cache, and the work done. */
+    public record Embedded(Map<Split, CachedEmbeddings> caches, StageCounters counters) {}
+
+    /**
+     * Stage 1 only: makes sure every split's embeddings are cached, decoding and embedding only what is
+     * missing. Useful on its own, e.g. to compute a dataset image mean from the train split's embeddings
+     * ({@link CachedEmbeddings#rowBatches}) before building the decomposer.
+     */
+    public static Embedded embed(EmbeddingJob job) throws IOException {
+        return embed(job, new StageCounters());
+    }
+
+    /** Runs both stages; returns where each split's feature set and embedding cache are. */
+    public static FeatureStageResult run(FeatureJob job) throws IOException {
+        StageCounters counters = new StageCounters();
+        Map<Split, CachedEmbeddings> cached = embed(job.embedding(), counters).caches();
+        DecompositionStage decomposition = new DecompositionStage(job);
+        Map<Split, Path> featureSets = new EnumMap<>(Split.class);
+        Map<Split, Path> caches = new EnumMap<>(Split.class);
+        for (Split split : job.embedding().splits()) {
+            Path dir = job.featureSetDir(split);
+            decomposition.run(split, cached.get(split)).write(dir);
+            featureSets.put(split, dir);
+            caches.put(split, cached.get(split).directory());
+        }
+        return new FeatureStageResult(featureSets, caches, counters);
+    }
+
+    private static Embedded embed(EmbeddingJob job, StageCounters counters) throws IOException {
+        EmbeddingStage stage = new EmbeddingStage(job, counters);
+        Map<Split, CachedEmbeddings> cached = new EnumMap<>(Split.class);
+        for (Split split : job.splits()) {
+            cached.put(split, stage.run(split));
+        }
+        return new Embedded(Map.copyOf(cached), counters);
+    }
+}

@@ -1,0 +1,54 @@
+package org.splicecbm.extract;
+
+import org.splicecbm.decompose.Decomposition;
+import org.splicecbm.decompose.SolverOptions;
+import org.splicecbm.decompose.SpliceDecomposer;
+
+/**
+ * The feature stage's SpLiCE step backed by the exact nonnegative lasso ({@link SpliceDecomposer}):
+ * owns the decomposer (and its engine resources) for one dictionary, image mean and l1.
+ */
+public final class SpliceStep implements BatchDecomposer, AutoCloseable {
+    /** Name recorded in feature-set metadata. */
+    public static final String SOLVER = "splice-cbm working-set nonnegative lasso (duality gap)";
+    private final SpliceDecomposer decomposer;
+    private final double l1;
+    private final double tolerance;
+
+    public SpliceStep(float[][] centredDictionary, float[] imageMean, double l1, double relativeGapTolerance) {
+        this.decomposer = new SpliceDecomposer(centredDictionary, imageMean, l1,
+                SolverOptions.defaults().withRelativeGapTolerance(relativeGapTolerance));
+        this.l1 = l1;
+        this.tolerance = relativeGapTolerance;
+    }
+
+    /** The decomposer, for recomposition and interventions. */
+    public SpliceDecomposer decomposer() {
+        return decomposer;
+    }
+
+    @Override
+    public Decomposition decompose(float[][] rawEmbeddings) {
+        return decomposer.decompose(rawEmbeddings);
+    }
+
+    @Override
+    public double l1Penalty() {
+        return l1;
+    }
+
+    @Override
+    public String solver() {
+        return SOLVER;
+    }
+
+    @Override
+    public double tolerance() {
+        return tolerance;
+    }
+
+    @Override
+    public void close() {
+        decomposer.close();
+    }
+}

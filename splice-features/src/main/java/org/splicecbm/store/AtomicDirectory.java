@@ -1,0 +1,72 @@
+package org.splicecbm.store;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Writes a directory of files as one unit: the files go into a temporary sibling directory, which
+ * is renamed to the target only after every file was written. A failure mid-way deletes the
+ * temporary directory, so a reader finds either no directory, the previous one, or the complete new
+ * one, never a half-written one. An existing target is moved aside first and deleted after the swap
+ * (between those two renames the target is briefly absent; it is never partial).
+ */
+public final class AtomicDirectory {
+    private AtomicDirectory() {}
+
+    /** Fills a directory; receives the temporary directory to write into. */
+    @FunctionalInterface
+    public interface Body {
+        void writeInto(Path tempDir) throws IOException;
+    }
+
+    /** Writes {@code target} atomically via {@code body}. */
+    public static void write(Path target, Body body) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path parent = absolute.getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".tmp-");
+        try {
+            body.writeInto(tmp);
+            swapIn(tmp, absolute);
+        } catch (IOException | RuntimeException | Error e) {
+            deleteRecursively(tmp);
+            throw e;
+        }
+    }
+
+    private static void swapIn(Path tmp, Path target) throws IOException {
+        if (!Files.exists(target)) {
+            AtomicFiles.moveIntoPlace(tmp, target);
+            return;
+        }
+        Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+        Files.delete(old);
+        Files.move(target, old);
+        AtomicFiles.moveIntoPlace(tmp, target);
+        deleteRecursively(old);
+    }
+
+    /** Deletes a file tree if it exists. */
+    public static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,86 @@
+package org.splicecbm.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Raw CLIP image embeddings cached on disk under {@code <root>/<key digest>/} in the layout of
+ * ARCHITECTURE.md ({@code embeddings.npy}, {@code labels.npy}, {@code items.txt}, {@code meta.json}),
+ * so that SpLiCE decompositions with another l1 or vocabulary never re-embed (or even decode) an image.
+ *
+ * <p>Building is resumable: {@link #resume} returns the {@link PartialEmbeddings} under
+ * {@code <root>/<digest>.partial/}, whose chunks are committed one by one; after a crash
+ * ({@code kill -9} included) the next run continues at the first missing chunk, and
+ * {@link PartialEmbeddings#finish} assembles the final directory atomically.
+ */
+public final class EmbeddingCache {
+    public static final String EMBEDDINGS = "embeddings.npy";
+    public static final String LABELS = "labels.npy";
+    public static final String ITEMS = "items.txt";
+    public static final String META = "meta.json";
+
+    private final Path root;
+    private final EmbeddingCacheKey key;
+
+    private EmbeddingCache(Path root, EmbeddingCacheKey key) {
+        this.root = root.toAbsolutePath();
+        this.key = key;
+    }
+
+    /** The cache entry for {@code key} under {@code root} (nothing is created yet). */
+    public static EmbeddingCache at(Path root, EmbeddingCacheKey key) {
+        return new EmbeddingCache(root, key);
+    }
+
+    public EmbeddingCacheKey key() {
+        return key;
+    }
+
+    /** Where the finished cache lives. */
+    public Path directory() {
+        return root.resolve(key.digest());
+    }
+
+    /** True once a finished cache for this key exists. */
+    public boolean isComplete() {
+        return Files.isRegularFile(directory().resolve(META));
+    }
+
+    /** Reads the finished cache, checking that its parts agree and belong to this key. */
+    public CachedEmbeddings read() throws IOException {
+        Path dir = directory();
+        EmbeddingCacheMeta meta = StoreJson.read(dir.resolve(META), EmbeddingCacheMeta.class);
+        if (!key.equals(meta.key())) {
+            throw new IOException(dir.resolve(META) + ": cache key " + meta.key() + " does not match " + key
+                    + "; delete " + dir + " to rebuild");
+        }
+        long[] labels = Npy.readLongVector(dir.resolve(LABELS));
+        List<String> items = FeatureSet.readLines(dir.resolve(ITEMS));
+        long rows;
+        try (NpyMatrixReader reader = NpyMatrixReader.open(dir.resolve(EMBEDDINGS))) {
+            rows = reader.rows();
+            if (reader.cols() != meta.embeddingDim()) {
+                throw new IOException(dir.resolve(EMBEDDINGS) + ": has " + reader.cols() + " columns, meta.json says "
+                        + meta.embeddingDim());
+            }
+        }
+        if (rows != meta.rows() || labels.length != rows || items.size() != rows) {
+            throw new IOException(dir + ": inconsistent cache: embeddings.npy has " + rows + " rows, labels.npy "
+                    + labels.length + ", items.txt " + items.size() + ", meta.json " + meta.rows()
+                    + "; delete the directory to rebuild");
+        }
+        return new CachedEmbeddings(dir, meta, labels, items);
+    }
+
+    /**
+     * Opens (or starts) the resumable build of this cache: {@code total} samples embedded in chunks of
+     * {@code chunkSize} into {@code embeddingDim} columns. A leftover partial build with another plan is
+     * discarded.
+     */
+    public PartialEmbeddings resume(int total, int chunkSize, int embeddingDim) throws IOException {
+        return PartialEmbeddings.open(root.resolve(key.digest() + ".partial"), directory(),
+                new PartialEmbeddings.Plan(key, total, chunkSize, embeddingDim));
+    }
+}

@@ -1,0 +1,39 @@
+package org.splicecbm.store;
+
+import java.util.List;
+
+/**
+ * {@code meta.json} of a feature set (ARCHITECTURE.md): how the SpLiCE concept weights (Bhalla et
+ * al., NeurIPS 2024) were produced, so a feature file can be traced to its backbone, vocabulary,
+ * sparsity penalty and data.
+ *
+ * @param formatVersion      {@link #FORMAT_VERSION}
+ * @param backbone           backbone name, e.g. {@code open_clip:ViT-B-32}
+ * @param vocabulary         vocabulary name or file
+ * @param vocabularySize     number of concepts (columns)
+ * @param l1Penalty          SpLiCE's l1 penalty
+ * @param solver             solver name
+ * @param tolerance          solver tolerance
+ * @param imageMeanSource    where the image mean came from ({@code published}, {@code dataset}, a file...)
+ * @param dataset            dataset name
+ * @param split              {@code train}, {@code val} or {@code test}
+ * @param rows               number of rows (images)
+ * @param meanL0             mean number of nonzero concepts per image
+ * @param meanCosine         mean cosine between each centred embedding and its reconstruction
+ * @param createdAt          ISO-8601 instant
+ * @param dictionarySha256   SHA-256 of the centred concept dictionary (float32 little-endian bytes)
+ * @param embeddingCacheKey  digest of the embedding cache the rows came from
+ * @param skippedImages      images left out by {@code on_bad_image: skip}
+ */
+public record FeatureSetMeta(int formatVersion, String backbone, String vocabulary, int vocabularySize,
+                             double l1Penalty, String solver, double tolerance, String imageMeanSource,
+                             String dataset, String split, long rows, double meanL0, double meanCosine,
+                             String createdAt, String dictionarySha256, String embeddingCacheKey,
+                             List<SkippedImage> skippedImages) {
+    /** Version of the feature-set directory format. */
+    public static final int FORMAT_VERSION = 1;
+
+    public FeatureSetMeta {
+        skippedImages = skippedImages == null ? List.of() : List.copyOf(skippedImages);
+    }
+}

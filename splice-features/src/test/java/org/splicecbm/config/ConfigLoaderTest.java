@@ -1,0 +1,104 @@
+package org.splicecbm.config;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    private static final String VALID = """
+            schema: 1
+            name: t
+            backbone: open_clip:ViT-B-32
+            dataset:
+              kind: imagefolder
+              root: images
+            splice:
+              l1_penalty: 0.3
+            output: out
+            """;
+
+    @Test
+    void everyShippedConfigLoads() throws IOException {
+        Path repo = Path.of("").toAbsolutePath().getParent();
+        List<Path> configs;
+        try (Stream<Path> files = Stream.concat(Files.walk(repo.resolve("configs")), Files.walk(repo.resolve("experiments")))) {
+            configs = files.filter(p -> p.toString().endsWith(".yaml")).toList();
+        }
+        assertTrue(configs.size() >= 5, "configs/ and experiments/ hold YAML configs: " + configs);
+        for (Path config : configs) {
+            RunConfig c = assertDoesNotThrow(() -> ConfigLoader.load(config, RunConfig.class), config.toString());
+            assertTrue(c.output().isAbsolute(), "output resolves against the config's folder: " + c.output());
+        }
+    }
+
+    @Test
+    void resolvesPathsAndFillsDefaults(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("c.yaml"), VALID);
+        RunConfig c = ConfigLoader.load(file, RunConfig.class);
+        assertEquals(dir.resolve("images"), c.dataset().root());
+        assertEquals(dir.resolve("out"), c.output());
+        assertEquals(0.3, c.splice().l1Penalty());
+        assertEquals(10_000, c.concepts().size());
+        assertEquals("laion", c.concepts().vocabulary());
+        assertEquals("auto", c.device());
+        assertEquals("t", c.experimentName());
+    }
+
+    @Test
+    void savedConfigLoadsBackEqual(@TempDir Path dir) throws IOException {
+        RunConfig c = ConfigLoader.load(Files.writeString(dir.resolve("c.yaml"), VALID), RunConfig.class);
+        Path saved = dir.resolve("saved/resolved-config.yaml");
+        ConfigLoader.save(c, saved);
+        RunConfig again = ConfigLoader.load(saved, RunConfig.class);
+        assertEquals(ConfigLoader.toYaml(c), ConfigLoader.toYaml(again));
+    }
+
+    @Test
+    void unknownKeyNamesFileLineAndValidKeys(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("c.yaml"), VALID.replace("  l1_penalty: 0.3", "  l1_penalty: 0.3\n  l1_penalti: 0.2"));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, RunConfig.class));
+        assertTrue(e.getMessage().contains(file + ":9"), e.getMessage());
+        assertTrue(e.getMessage().contains("l1_penalti") && e.getMessage().contains("l1_penalty"), e.getMessage());
+    }
+
+    @Test
+    void wrongTypeIsAnErrorNotACoercion(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("c.yaml"), VALID.replace("l1_penalty: 0.3", "l1_penalty: \"0.3\""));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, RunConfig.class));
+        assertTrue(e.getMessage().contains(file + ":8") && e.getMessage().contains("splice.l1_penalty"), e.getMessage());
+    }
+
+    @Test
+    void ruleViolationNamesTheKeyAndTheFile(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("c.yaml"), VALID.replace("schema: 1", "schema: 2"));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, RunConfig.class));
+        assertTrue(e.getMessage().startsWith(file + ":1: "), e.getMessage());
+        assertTrue(e.getMessage().contains(": schema: must be 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("found 2"), e.getMessage());
+    }
+
+    @Test
+    void nestedRuleViolationPointsAtItsLine(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("c.yaml"), VALID.replace("  root: images", "  root: images\n  val: {from: train, fraction: 1.5}"));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, RunConfig.class));
+        assertTrue(e.getMessage().startsWith(file + ":7: dataset.val.fraction: "), e.getMessage());
+        assertTrue(e.getMessage().contains("found 1.5"), e.getMessage());
+    }
+
+    @Test
+    void missingFileSaysSo(@TempDir Path dir) {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(dir.resolve("nope.yaml"), RunConfig.class));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    @Test
+    void tildeExpandsToHome() {
+        assertEquals(Path.of(System.getProperty("user.home"), "data"), ConfigPathDeserializer.resolve(Path.of("/x"), "~/data"));
+    }
+}

@@ -1,0 +1,110 @@
+package org.splicecbm.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ManifestDatasetTest {
+    @TempDir
+    Path root;
+
+    @BeforeEach
+    void images() {
+        for (String f : List.of("a.png", "b.png", "c.png", "d d.png", "x,y.png")) {
+            DataFixtures.png(root.resolve("img/" + f), 0x123456);
+        }
+    }
+
+    private ImageDataset open(String csv, String extraYaml) throws IOException {
+        DataFixtures.text(root.resolve("m.csv"), csv);
+        return Datasets.open(TestConfigs.dataset(root, "kind: csv\nmanifest: m.csv\n" + extraYaml));
+    }
+
+    private IOException failure(String csv, String extraYaml) {
+        return assertThrows(IOException.class, () -> open(csv, extraYaml));
+    }
+
+    @Test
+    void namesBecomeSortedClassesAndExtraColumnsGroups() throws IOException {
+        ImageDataset data = open("path,label,split,place\n"
+                + "img/b.png,dog,train,land\r\n"
+                + "\"img/x,y.png\",cat,test,\"water \"\"deep\"\"\"\n"
+                + "\n"
+                + "img/d d.png,cat,val,land\n", "");
+        assertEquals(List.of("cat", "dog"), data.classNames());
+        assertEquals(Set.of(Split.TRAIN, Split.VAL, Split.TEST), data.splits());
+        Sample test = data.samples(Split.TEST).get(0);
+        assertEquals("img/x,y.png", test.id());
+        assertEquals(0, test.label());
+        assertEquals(Map.of("place", "water \"deep\""), test.groups());
+        assertEquals(root.resolve("img/x,y.png").toString(), test.source().location());
+        assertEquals(1, data.samples(Split.TRAIN).get(0).label());
+    }
+
+    @Test
+    void integerLabelsAndNoSplitColumnMeanAllTrain() throws IOException {
+        ImageDataset data = open("path,label\nimg/a.png,2\nimg/b.png,0\n", "");
+        assertEquals(List.of("0", "1", "2"), data.classNames());
+        assertEquals(Set.of(Split.TRAIN), data.splits());
+        assertEquals(List.of(2, 0), data.samples(Split.TRAIN).stream().map(Sample::label).toList());
+    }
+
+    @Test
+    void explicitClassListFixesOrderAndAcceptsIndices() throws IOException {
+        ImageDataset data = open("path,label\nimg/a.png,zebra\nimg/b.png,ant\nimg/c.png,1\n", "classes: [zebra, ant]\n");
+        assertEquals(List.of("zebra", "ant"), data.classNames());
+        assertEquals(List.of(0, 1, 1), data.samples(Split.TRAIN).stream().map(Sample::label).toList());
+    }
+
+    @Test
+    void unknownLabelNamesManifestLineAndFix() {
+        IOException e = failure("path,label\nimg/a.png,zebra\nimg/b.png,\"multi\nline\"\nimg/c.png,bee\n",
+                "classes: [zebra, ant]\n");
+        assertTrue(e.getMessage().contains("m.csv:3:") && e.getMessage().contains("'multi\nline'")
+                && e.getMessage().contains("dataset.classes"), e.getMessage());
+        IOException later = failure("path,label\nimg/a.png,zebra\nimg/b.png,\"multi\nline\"\nimg/c.png,bee\n",
+                "classes: [zebra, ant, \"multi\\nline\"]\n");
+        assertTrue(later.getMessage().contains("m.csv:5:") && later.getMessage().contains("'bee'"), later.getMessage());
+    }
+
+    @Test
+    void missingFileNamesLine() {
+        IOException e = failure("path,label\nimg/a.png,cat\nimg/gone.png,cat\n", "");
+        assertTrue(e.getMessage().contains("m.csv:3:") && e.getMessage().contains("img/gone.png")
+                && e.getMessage().contains("relative to dataset.root"), e.getMessage());
+    }
+
+    @Test
+    void missingColumnNamesHeader() {
+        IOException e = failure("file,label\nimg/a.png,cat\n", "");
+        assertTrue(e.getMessage().contains("m.csv:1:") && e.getMessage().contains("'path'")
+                && e.getMessage().contains("[file, label]"), e.getMessage());
+    }
+
+    @Test
+    void badSplitValueNamesLine() {
+        IOException e = failure("path,label,split\nimg/a.png,cat,train\nimg/b.png,cat,holdout\n", "");
+        assertTrue(e.getMessage().contains("m.csv:3:") && e.getMessage().contains("'holdout'")
+                && e.getMessage().contains("train, val, test"), e.getMessage());
+    }
+
+    @Test
+    void shortRowDuplicateAndUnclosedQuoteAreLocated() {
+        assertTrue(failure("path,label,split\nimg/a.png,cat\n", "").getMessage().contains("m.csv:2:"));
+        IOException comma = failure("path,label\nimg/a.png,cat\nimg/x,y.png,cat\n", "");
+        assertTrue(comma.getMessage().contains("m.csv:3:") && comma.getMessage().contains("quote"), comma.getMessage());
+        IOException dup = failure("path,label\nimg/a.png,cat\nimg/a.png,dog\n", "");
+        assertTrue(dup.getMessage().contains("m.csv:3:") && dup.getMessage().contains("line 2"), dup.getMessage());
+        IOException quote = failure("path,label\nimg/a.png,cat\n\"img/b.png,dog\n", "");
+        assertTrue(quote.getMessage().contains("m.csv:3:") && quote.getMessage().contains("never closed"), quote.getMessage());
+    }
+}
