@@ -41,6 +41,7 @@ final class RowSolve {
     private double objective;
     private double gap;
     private boolean converged;
+    private boolean certifiedWithoutProduct;
     private int rounds;
     private long exactDots;
 
@@ -123,6 +124,7 @@ final class RowSolve {
             objective = candidateObjective;
             gap = candidateGap;
             converged = true;
+            certifiedWithoutProduct = true;
         }
     }
 
@@ -213,6 +215,10 @@ final class RowSolve {
 
     boolean converged() {
         return converged;
+    }
+
+    boolean certifiedWithoutProduct() {
+        return certifiedWithoutProduct;
     }
 
     double objective() {
