@@ -33,6 +33,7 @@ final class RowSolve {
     private final double[] target;
     private final double l1;
     private final WorkingSetProblem problem;
+    private final CorrelationBound bound;
     private final double scale;
     private final double targetEnergy;
     private double innerTolerance;
@@ -50,6 +51,7 @@ final class RowSolve {
         this.target = DictionaryMath.widen(target);
         this.l1 = l1;
         this.problem = new WorkingSetProblem(concepts.rows(), concepts.squaredNorms(), this.target, l1);
+        this.bound = new CorrelationBound(concepts);
         this.residual = this.target.clone();
         this.residualNorm = Math.sqrt(DictionaryMath.dot(residual, residual));
         this.scale = l1 + 2 * residualNorm;
@@ -91,55 +93,24 @@ final class RowSolve {
     }
 
     /**
-     * Tries to certify the new solution with this round's correlations instead of a new product.
-     * For a concept the scan did not keep, {@code c_j . r_new <= corr_j + error + ||c_j|| ||r_new - r_old||}
-     * with {@code corr_j <= scan.maxNotAbove}; every other concept gets its exact value (the pool's
-     * from the last check). If the resulting upper bound on {@code max_j 2 c_j . r_new} still gives a
-     * small enough gap (a smaller feasible scaling s only lowers the dual bound), the row is done.
+     * Tries to certify the new solution with this round's correlations instead of a new product
+     * ({@link CorrelationBound}); if the bound gives a small enough gap, the row is done.
      */
     private void certifyWithoutProduct(CorrelationScan scan, int[] pool, double poolMax, double[] roundStart,
                                        double error, double relativeGapTolerance) {
-        double shift = 0;
-        for (int k = 0; k < residual.length; k++) {
-            double dk = residual[k] - roundStart[k];
-            shift += dk * dk;
-        }
-        double outside = scan.maxNotAbove + error + concepts.maxNorm() * Math.sqrt(shift);
-        if (2 * outside > l1) {
-            return; // the bound alone already rules the certificate out: no exact work
-        }
-        double upper = Math.max(outside, poolMax);
-        for (int i = 0; i < problem.size(); i++) {
-            upper = Math.max(upper, exactCorrelation(problem.member(i)));
-        }
-        for (int m = 0; m < scan.indices.length; m++) {
-            int j = scan.indices[m];
-            if (!problem.contains(j) && !inPool(pool, j)) {
-                upper = Math.max(upper, exactCorrelation(j));
-            }
+        double upper = bound.of(scan, pool, poolMax, problem, roundStart, residual, error, l1 / 2);
+        if (upper == Double.POSITIVE_INFINITY) {
+            return;
         }
         double candidateObjective = DictionaryMath.dot(residual, residual) + l1 * problem.weightSum();
         double candidateGap = DualGap.of(target, residual, candidateObjective, l1, 2 * upper, scale);
-        if (candidateGap <= relativeGapTolerance * candidateObjective || candidateGap <= ABSOLUTE_GAP_FLOOR * targetEnergy) {
+        if (candidateGap <= relativeGapTolerance * candidateObjective
+                || candidateGap <= ABSOLUTE_GAP_FLOOR * targetEnergy) {
             objective = candidateObjective;
             gap = candidateGap;
             converged = true;
             certifiedWithoutProduct = true;
         }
-    }
-
-    private double exactCorrelation(int concept) {
-        exactDots++;
-        return ExactDot.of(concepts.rows()[concept], residual);
-    }
-
-    private static boolean inPool(int[] pool, int concept) {
-        for (int j : pool) {
-            if (j == concept) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The exact {@code max_j c_j . r}: only concepts within twice the float error of the float maximum can hold it. */
@@ -234,7 +205,7 @@ final class RowSolve {
     }
 
     long exactDots() {
-        return exactDots + problem.exactDots();
+        return exactDots + problem.exactDots() + bound.exactDots();
     }
 
     WorkingSetProblem problem() {
