@@ -2,9 +2,9 @@ package org.splicecbm.decompose;
 
 /**
  * The dictionary as the per-row work sees it: float32 rows, their exact squared norms (Gram
- * diagonal), and the bound on the float32 engine's error in {@code c_j . r} per unit of {@code ||r||}.
+ * diagonal), the largest row norm, and the bound on the float32 engine's error in {@code c_j . r} per unit of {@code ||r||}.
  */
-record ConceptRows(float[][] rows, double[] squaredNorms, double floatErrorPerResidualNorm) {
+record ConceptRows(float[][] rows, double[] squaredNorms, double maxNorm, double floatErrorPerResidualNorm) {
     private static final double FLOAT_UNIT_ROUNDOFF = 0x1p-24;
 
     /** Copies the rows and derives the norms and the error bound. */
@@ -21,7 +21,7 @@ record ConceptRows(float[][] rows, double[] squaredNorms, double floatErrorPerRe
         // Any summation order gives |fl32(c.r) - c.r| <= (d + 1) u ||c|| ||r||; r is rounded to float32
         // first (one more u); the bound is doubled for safety.
         double error = 2 * (dim + 2) * FLOAT_UNIT_ROUNDOFF * maxNorm;
-        return new ConceptRows(rows, squaredNorms, error);
+        return new ConceptRows(rows, squaredNorms, maxNorm, error);
     }
 
     int count() {

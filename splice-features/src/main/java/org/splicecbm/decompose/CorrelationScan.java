@@ -10,11 +10,14 @@ import java.util.Arrays;
  */
 final class CorrelationScan {
     final float max;
+    /** The largest value at or below {@code threshold}: bounds every concept the scan did not keep. */
+    final float maxNotAbove;
     final int[] indices;
     final float[] values;
 
-    private CorrelationScan(float max, int[] indices, float[] values) {
+    private CorrelationScan(float max, float maxNotAbove, int[] indices, float[] values) {
         this.max = max;
+        this.maxNotAbove = maxNotAbove;
         this.indices = indices;
         this.values = values;
     }
@@ -24,9 +27,13 @@ final class CorrelationScan {
         float[] values = new float[64];
         int kept = 0;
         float max = Float.NEGATIVE_INFINITY;
+        float maxNotAbove = Float.NEGATIVE_INFINITY;
         double lowest = threshold;
         for (int j = 0; j < count; j++) {
             float v = corr[offset + j];
+            if (v <= threshold && v > maxNotAbove) {
+                maxNotAbove = v;
+            }
             if (v > max) {
                 max = v;
                 lowest = Math.min(threshold, max - window);
@@ -40,6 +47,6 @@ final class CorrelationScan {
                 values[kept++] = v;
             }
         }
-        return new CorrelationScan(max, Arrays.copyOf(indices, kept), Arrays.copyOf(values, kept));
+        return new CorrelationScan(max, maxNotAbove, Arrays.copyOf(indices, kept), Arrays.copyOf(values, kept));
     }
 }

@@ -18,7 +18,9 @@ import java.util.stream.IntStream;
  * certified optimal, not "iterated enough". Results are deterministic and independent of thread count
  * and batching.
  *
- * <p>Construct once per dictionary (it is copied to the engine) and close it when done.
+ * <p>Construct once per dictionary (it is copied, and kept on the engine) and close it when done.
+ * Calls to {@link #solve} are serialised; each uses {@code threads} Java threads plus the engine's
+ * own, and holds up to 1024 x c floats of correlations at a time.
  */
 public final class NonnegativeLasso implements AutoCloseable {
     private static final int ROWS_PER_CHUNK = 1024;
@@ -51,7 +53,7 @@ public final class NonnegativeLasso implements AutoCloseable {
      * @throws IllegalArgumentException for a wrong width, NaN/Inf (naming the row) or bad l1
      * @throws IllegalStateException    if a row does not converge within maxOuterIterations rounds
      */
-    public LassoResult solve(float[][] targets, double l1) {
+    public synchronized LassoResult solve(float[][] targets, double l1) {
         if (!(l1 >= 0) || Double.isInfinite(l1)) {
             throw new IllegalArgumentException("l1 penalty must be finite and >= 0, found " + l1);
         }

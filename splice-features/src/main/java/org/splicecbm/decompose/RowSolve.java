@@ -10,7 +10,9 @@ package org.splicecbm.decompose;
  *   <li>otherwise takes the concepts that may violate the KKT condition {@code 2 c_j . r <= l1}
  *       (the most correlated ones, up to {@link #POOL_SIZE}) as a candidate pool, and alternates
  *       solving on the working set with exact KKT checks over the pool, adding the worst violators,
- *       until the pool has none: a round's product is thus used to the full before the next.</li>
+ *       until the pool has none: a round's product is thus used to the full before the next;</li>
+ *   <li>if the residual moved little in the round, certifies the new solution with a rigorous bound
+ *       on the correlations it did not recompute, sparing the row the next product.</li>
  * </ol>
  * A round depends only on this row's data, so results do not depend on threads or batching.
  */
@@ -31,6 +33,7 @@ final class RowSolve {
     private final double[] target;
     private final double l1;
     private final WorkingSetProblem problem;
+    private final CorrelationBound bound;
     private final double scale;
     private final double targetEnergy;
     private double innerTolerance;
@@ -39,6 +42,7 @@ final class RowSolve {
     private double objective;
     private double gap;
     private boolean converged;
+    private boolean certifiedWithoutProduct;
     private int rounds;
     private long exactDots;
 
@@ -47,6 +51,7 @@ final class RowSolve {
         this.target = DictionaryMath.widen(target);
         this.l1 = l1;
         this.problem = new WorkingSetProblem(concepts.rows(), concepts.squaredNorms(), this.target, l1);
+        this.bound = new CorrelationBound(concepts);
         this.residual = this.target.clone();
         this.residualNorm = Math.sqrt(DictionaryMath.dot(residual, residual));
         this.scale = l1 + 2 * residualNorm;
@@ -82,7 +87,30 @@ final class RowSolve {
         for (int m = 0; m < seed; m++) {
             addToWorkingSet(pool[m]);
         }
-        solveAgainstPool(pool);
+        double[] roundStart = residual;
+        double poolMax = solveAgainstPool(pool);
+        certifyWithoutProduct(scan, pool, poolMax, roundStart, error, relativeGapTolerance);
+    }
+
+    /**
+     * Tries to certify the new solution with this round's correlations instead of a new product
+     * ({@link CorrelationBound}); if the bound gives a small enough gap, the row is done.
+     */
+    private void certifyWithoutProduct(CorrelationScan scan, int[] pool, double poolMax, double[] roundStart,
+                                       double error, double relativeGapTolerance) {
+        double upper = bound.of(scan, pool, poolMax, problem, roundStart, residual, error, l1 / 2);
+        if (upper == Double.POSITIVE_INFINITY) {
+            return;
+        }
+        double candidateObjective = DictionaryMath.dot(residual, residual) + l1 * problem.weightSum();
+        double candidateGap = DualGap.of(target, residual, candidateObjective, l1, 2 * upper, scale);
+        if (candidateGap <= relativeGapTolerance * candidateObjective
+                || candidateGap <= ABSOLUTE_GAP_FLOOR * targetEnergy) {
+            objective = candidateObjective;
+            gap = candidateGap;
+            converged = true;
+            certifiedWithoutProduct = true;
+        }
     }
 
     /** The exact {@code max_j c_j . r}: only concepts within twice the float error of the float maximum can hold it. */
@@ -102,20 +130,27 @@ final class RowSolve {
         exactDots++;
     }
 
-    /** Solve, check the pool exactly, add the worst violators, repeat until the pool has none. */
-    private void solveAgainstPool(int[] pool) {
+    /**
+     * Solve, check the pool exactly, add the worst violators, repeat until the pool has none.
+     * Returns the largest exact correlation with the final residual among pool members left outside
+     * the working set (negative infinity if none).
+     */
+    private double solveAgainstPool(int[] pool) {
+        double outsideMax = Double.NEGATIVE_INFINITY;
         int[] violators = new int[ADDED_PER_CHECK];
         double[] violation = new double[ADDED_PER_CHECK];
         for (int check = 0; check < MAX_CHECKS; check++) {
             problem.solve(innerTolerance, MAX_SWEEPS);
             residual = problem.residual();
             int found = 0;
+            outsideMax = Double.NEGATIVE_INFINITY;
             for (int j : pool) {
                 if (problem.contains(j)) {
                     continue;
                 }
                 double correlation = ExactDot.of(concepts.rows()[j], residual);
                 exactDots++;
+                outsideMax = Math.max(outsideMax, correlation);
                 if (l1 - 2 * correlation < -innerTolerance) {
                     found = insertWorst(violators, violation, found, j, -correlation);
                 }
@@ -129,6 +164,7 @@ final class RowSolve {
             }
         }
         residualNorm = Math.sqrt(DictionaryMath.dot(residual, residual));
+        return outsideMax;
     }
 
     /** Keeps the most negative values (negated correlations) in increasing order (ties: the earlier pool entry). */
@@ -152,6 +188,10 @@ final class RowSolve {
         return converged;
     }
 
+    boolean certifiedWithoutProduct() {
+        return certifiedWithoutProduct;
+    }
+
     double objective() {
         return objective;
     }
@@ -165,7 +205,7 @@ final class RowSolve {
     }
 
     long exactDots() {
-        return exactDots + problem.exactDots();
+        return exactDots + problem.exactDots() + bound.exactDots();
     }
 
     WorkingSetProblem problem() {

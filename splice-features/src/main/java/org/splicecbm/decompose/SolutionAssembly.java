@@ -17,6 +17,7 @@ final class SolutionAssembly {
         long sweeps = 0;
         long workingSetTotal = 0;
         int maxRounds = 0;
+        int certified = 0;
         for (int i = 0; i < n; i++) {
             WorkingSetProblem p = rows[i].problem();
             sortedSupport(p, i, columns, values);
@@ -27,6 +28,7 @@ final class SolutionAssembly {
             sweeps += p.sweeps();
             workingSetTotal += p.size();
             maxRounds = Math.max(maxRounds, rows[i].rounds());
+            certified += rows[i].certifiedWithoutProduct() ? 1 : 0;
         }
         int nnz = (int) indptr[n];
         float[] data = new float[nnz];
@@ -36,7 +38,7 @@ final class SolutionAssembly {
             System.arraycopy(columns[i], 0, indices, (int) indptr[i], columns[i].length);
         }
         SolveStats stats = new SolveStats(n, productRows, maxRounds, exactDots, sweeps,
-                n == 0 ? 0 : (double) workingSetTotal / n, nanos[0], nanos[1]);
+                n == 0 ? 0 : (double) workingSetTotal / n, nanos[0], nanos[1], certified);
         return new LassoResult(new CsrMatrix(n, concepts, data, indices, indptr), objective, gap, stats);
     }
 

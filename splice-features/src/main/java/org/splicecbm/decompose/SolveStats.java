@@ -11,10 +11,12 @@ package org.splicecbm.decompose;
  * @param meanWorkingSetSize    mean final working-set size
  * @param productNanos          wall time in dictionary products
  * @param subproblemNanos       wall time in the per-row work (screening, subproblems, gaps)
+ * @param certifiedWithoutProduct rows whose last round was certified by the bound on unrecomputed
+ *                              correlations, without a final dictionary product
  */
 public record SolveStats(int rows, long productRows, int maxRounds, long exactDotProducts,
                          long coordinateSweeps, double meanWorkingSetSize, long productNanos,
-                         long subproblemNanos) {
+                         long subproblemNanos, int certifiedWithoutProduct) {
 
     /** Full dictionary products per target (the main cost; 1 is the minimum possible). */
     public double productsPerRow() {

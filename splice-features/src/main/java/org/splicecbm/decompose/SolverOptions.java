@@ -10,8 +10,8 @@ package org.splicecbm.decompose;
  *                             product per unconverged row); exceeding it is an error, not a silent
  *                             stop (default 100)
  * @param threads              Java threads for the per-row work (default: available processors)
- * @param initialWorkingSet    concepts in a row's first working set, the most correlated ones
- *                             (default 32); later rounds add up to as many again as the set holds
+ * @param initialWorkingSet    concepts a row's working set starts with, its most correlated ones
+ *                             (default 16); later ones enter as KKT violators
  * @param productBlockRows     most rows per engine product (default 1024; larger products run
  *                             faster, up to memory: a product holds rows x c floats)
  */

@@ -26,8 +26,7 @@ final class WorkingSetProblem {
     private double[] diagonal = new double[0];
     private double[] weights = new double[0];
     private double[] gradient = new double[0];
-    private double[][] columns = new double[0][];
-    private int[] columnLength = new int[0];
+    private final GramColumns gram;
     private final java.util.BitSet memberSet = new java.util.BitSet();
     private boolean supportStepPending;
     private long sweeps;
@@ -38,6 +37,7 @@ final class WorkingSetProblem {
         this.squaredNorms = squaredNorms;
         this.target = target;
         this.l1 = l1;
+        this.gram = new GramColumns(dictionary);
     }
 
     int size() {
@@ -61,7 +61,7 @@ final class WorkingSetProblem {
     }
 
     long exactDots() {
-        return exactDots;
+        return exactDots + gram.exactDots();
     }
 
     boolean contains(int concept) {
@@ -86,8 +86,7 @@ final class WorkingSetProblem {
         diagonal[size] = squaredNorms[concept];
         weights[size] = 0;
         gradient[size] = l1 - 2 * residualCorrelation;
-        columns[size] = null;
-        columnLength[size] = 0;
+        gram.reset(size);
         size++;
         supportStepPending = true;
     }
@@ -117,34 +116,10 @@ final class WorkingSetProblem {
             diagonal[n] = diagonal[i];
             weights[n] = weights[i];
             gradient[n] = gradient[i];
-            columns[n] = compactColumn(columns[i], columnLength[i], keep, kept);
-            columnLength[n] = countBelow(keep, kept, columnLength[i]);
         }
-        for (int i = kept; i < size; i++) {
-            columns[i] = null;
-            columnLength[i] = 0;
-        }
+        gram.compact(keep, kept, size);
         size = kept;
         supportStepPending = true;
-    }
-
-    private static double[] compactColumn(double[] column, int length, int[] keep, int kept) {
-        if (column == null) {
-            return null;
-        }
-        double[] out = new double[column.length];
-        for (int n = 0; n < kept && keep[n] < length; n++) {
-            out[n] = column[keep[n]];
-        }
-        return out;
-    }
-
-    private static int countBelow(int[] keep, int kept, int limit) {
-        int count = 0;
-        while (count < kept && keep[count] < limit) {
-            count++;
-        }
-        return count;
     }
 
     /**
@@ -208,7 +183,7 @@ final class WorkingSetProblem {
         for (int a : support) {
             column(a);
         }
-        double[] solution = SupportSystem.solve(columns, support, targetCorrelation, l1, PIVOT_FLOOR);
+        double[] solution = SupportSystem.solve(gram.all(), support, targetCorrelation, l1, PIVOT_FLOOR);
         if (solution == null) {
             return false;
         }
@@ -216,7 +191,7 @@ final class WorkingSetProblem {
         for (int i = 0; i < size; i++) {
             double g = l1 - 2 * targetCorrelation[i];
             for (int a = 0; a < support.length; a++) {
-                g += 2 * solution[a] * columns[support[a]][i];
+                g += 2 * solution[a] * gram.entry(i, support[a]);
             }
             newGradient[i] = g;
         }
@@ -251,28 +226,9 @@ final class WorkingSetProblem {
         return support;
     }
 
-    /**
-     * Gram column i ({@code Q_{S,i}}) over the whole current set: created on first use and completed
-     * for members added since, reusing symmetric entries already known.
-     */
+    /** Gram column i ({@code Q_{S,i}}) over the whole current set. */
     private double[] column(int i) {
-        if (columns[i] == null) {
-            columns[i] = new double[members.length];
-        }
-        double[] column = columns[i];
-        float[] row = dictionary[members[i]];
-        for (int k = columnLength[i]; k < size; k++) {
-            if (k == i) {
-                column[k] = diagonal[i];
-            } else if (columnLength[k] > i) {
-                column[k] = columns[k][i];
-            } else {
-                column[k] = ExactDot.of(dictionary[members[k]], row);
-                exactDots++;
-            }
-        }
-        columnLength[i] = size;
-        return column;
+        return gram.column(i, members, diagonal, size);
     }
 
     /** {@code z - C_S^T w_S} in double precision. */
@@ -308,12 +264,6 @@ final class WorkingSetProblem {
         diagonal = Arrays.copyOf(diagonal, capacity);
         weights = Arrays.copyOf(weights, capacity);
         gradient = Arrays.copyOf(gradient, capacity);
-        columns = Arrays.copyOf(columns, capacity);
-        columnLength = Arrays.copyOf(columnLength, capacity);
-        for (int i = 0; i < size; i++) {
-            if (columns[i] != null) {
-                columns[i] = Arrays.copyOf(columns[i], capacity);
-            }
-        }
+        gram.ensureCapacity(capacity);
     }
 }

@@ -63,10 +63,11 @@ public final class SolverBenchmark {
                 n / seconds, seconds, cpuSeconds, n / (cpuSeconds / threads), threads);
         System.out.printf("%.1f images/s (%.2f s) | mean L0 %.2f | mean objective %.6f | max rel gap %.2e | "
                         + "products/image %.3f | max rounds %d | exact dots/image %.0f | sweeps/image %.1f | "
-                        + "working set %.1f | product %.2f s, per-row %.2f s%n",
+                        + "working set %.1f | certified without last product %d | product %.2f s, per-row %.2f s%n",
                 n / seconds, seconds, (double) result.weights().nnz() / n, objective / n, maxRelGap,
                 s.productsPerRow(), s.maxRounds(), (double) s.exactDotProducts() / n,
-                (double) s.coordinateSweeps() / n, s.meanWorkingSetSize(), s.productNanos() / 1e9,
+                (double) s.coordinateSweeps() / n, s.meanWorkingSetSize(), s.certifiedWithoutProduct(),
+                s.productNanos() / 1e9,
                 s.subproblemNanos() / 1e9);
     }
 

@@ -109,6 +109,14 @@ class NonnegativeLassoEdgeCaseTest {
     }
 
     @Test
+    void emptyBatchGivesAnEmptyResult() {
+        LassoResult result = solver.solve(new float[0][], 0.25);
+        assertEquals(0, result.weights().rows());
+        assertEquals(600, result.weights().cols());
+        assertEquals(0, result.objective().length);
+    }
+
+    @Test
     void zeroConceptRowNeverGetsWeight() {
         float[][] dictionary = ClipLikeProblem.gaussianRows(30, 16, 17);
         dictionary[3] = new float[16];

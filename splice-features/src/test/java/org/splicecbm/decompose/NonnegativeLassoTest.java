@@ -36,7 +36,15 @@ class NonnegativeLassoTest {
         checkAgainstReference(p.dictionary, p.targets, 0.25, 3000);
     }
 
-    static void checkAgainstReference(float[][] dictionary, float[][] targets, double l1, int referenceSweeps) {
+    /** The rows that skip the final product (certified by a bound) must be exactly as optimal as the others. */
+    @Test
+    void rowsCertifiedWithoutAFinalProductAreOptimal() {
+        ClipLikeProblem p = ClipLikeProblem.generate(1000, 64, 60, 4, 0.2, 6);
+        LassoResult result = checkAgainstReference(p.dictionary, p.targets, 0.3, 20000);
+        assertTrue(result.stats().certifiedWithoutProduct() > 0, "this problem should exercise the bound-based certificate");
+    }
+
+    static LassoResult checkAgainstReference(float[][] dictionary, float[][] targets, double l1, int referenceSweeps) {
         LassoResult result;
         try (NonnegativeLasso solver = new NonnegativeLasso(dictionary, SolverOptions.defaults().withThreads(2))) {
             result = solver.solve(targets, l1);
@@ -54,5 +62,6 @@ class NonnegativeLassoTest {
             assertTrue(result.dualityGap()[i] <= 1e-7 * result.objective()[i] + 1e-15, "certified gap, row " + i);
             LassoAssertions.assertOptimal(dictionary, targets[i], result.weights(), i, l1, KKT_TOLERANCE);
         }
+        return result;
     }
 }

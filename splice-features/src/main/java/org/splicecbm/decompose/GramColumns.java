@@ -1,0 +1,102 @@
+package org.splicecbm.decompose;
+
+import java.util.Arrays;
+
+/**
+ * The lazily computed Gram block {@code Q = C_S C_S^T} of a working set, stored by columns: column i
+ * exists only once the weight of member i has moved, and holds valid entries for the first
+ * {@code length[i]} members; it is completed for members added later only when it is needed again.
+ * Entries are exact double-precision products of the float32 rows; symmetric entries are reused.
+ */
+final class GramColumns {
+    private final float[][] dictionary;
+    private double[][] columns = new double[0][];
+    private int[] length = new int[0];
+    private long exactDots;
+
+    GramColumns(float[][] dictionary) {
+        this.dictionary = dictionary;
+    }
+
+    long exactDots() {
+        return exactDots;
+    }
+
+    void ensureCapacity(int capacity) {
+        int old = columns.length;
+        if (capacity <= old) {
+            return;
+        }
+        columns = Arrays.copyOf(columns, capacity);
+        length = Arrays.copyOf(length, capacity);
+        for (int i = 0; i < old; i++) {
+            if (columns[i] != null) {
+                columns[i] = Arrays.copyOf(columns[i], capacity);
+            }
+        }
+    }
+
+    /** Forgets slot i (a new member takes it). */
+    void reset(int i) {
+        columns[i] = null;
+        length[i] = 0;
+    }
+
+    /**
+     * Column i over the first {@code size} members ({@code members} holds their concept ids,
+     * {@code diagonal} their squared norms), computing only the entries not known yet.
+     */
+    double[] column(int i, int[] members, double[] diagonal, int size) {
+        if (columns[i] == null) {
+            columns[i] = new double[columns.length];
+        }
+        double[] column = columns[i];
+        float[] row = dictionary[members[i]];
+        for (int k = length[i]; k < size; k++) {
+            if (k == i) {
+                column[k] = diagonal[i];
+            } else if (length[k] > i) {
+                column[k] = columns[k][i];
+            } else {
+                column[k] = ExactDot.of(dictionary[members[k]], row);
+                exactDots++;
+            }
+        }
+        length[i] = size;
+        return column;
+    }
+
+    /** Entry (k, i), for a column already completed to cover k. */
+    double entry(int k, int i) {
+        return columns[i][k];
+    }
+
+    /** Keeps the members at slots {@code keep[0..kept)} (increasing), moved to slots 0..kept-1. */
+    void compact(int[] keep, int kept, int oldSize) {
+        for (int n = 0; n < kept; n++) {
+            int i = keep[n];
+            double[] column = columns[i];
+            int valid = length[i];
+            if (column != null) {
+                double[] out = new double[column.length];
+                int m = 0;
+                for (; m < kept && keep[m] < valid; m++) {
+                    out[m] = column[keep[m]];
+                }
+                columns[n] = out;
+                length[n] = m;
+            } else {
+                columns[n] = null;
+                length[n] = 0;
+            }
+        }
+        for (int i = kept; i < oldSize; i++) {
+            reset(i);
+        }
+    }
+
+    /** All column arrays by slot (entries valid below each column's length), for the support system. */
+    double[][] all() {
+        return columns;
+    }
+}
