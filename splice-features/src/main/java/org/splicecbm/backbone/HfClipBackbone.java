@@ -2,12 +2,9 @@ package org.splicecbm.backbone;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import org.splicecbm.backbone.transformer.TextTower;
 import org.splicecbm.backbone.transformer.VisionTower;
 import org.splicecbm.backbone.weights.SafetensorsFile;
@@ -22,24 +19,13 @@ import org.splicecbm.image.PreprocessSpecs;
  * {@code get_text_features}. Calls are serialised (one forward pass at a time); weights live in one
  * NDManager freed by {@link #close()}.
  */
-public final class HfClipBackbone implements ClipBackbone {
-    private final String name;
-    private final NDManager manager;
+public final class HfClipBackbone extends EngineBackbone {
     private final VisionTower vision;
-    private final TextTower text;
-    private final ClipTokenizer tokenizer;
-    private final PreprocessSpec preprocessing;
-    private final int batchSize;
 
     private HfClipBackbone(String name, NDManager manager, VisionTower vision, TextTower text,
                            ClipTokenizer tokenizer, PreprocessSpec preprocessing, int batchSize) {
-        this.name = name;
-        this.manager = manager;
+        super(name, manager, text, tokenizer, preprocessing, batchSize);
         this.vision = vision;
-        this.text = text;
-        this.tokenizer = tokenizer;
-        this.preprocessing = preprocessing;
-        this.batchSize = batchSize;
     }
 
     /** Loads a model directory, named by its path; see {@link #load(Path, BackboneOptions, String)}. */
@@ -104,75 +90,13 @@ public final class HfClipBackbone implements ClipBackbone {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public int embeddingDim() {
         return vision.config().projectionDim();
     }
 
     @Override
-    public PreprocessSpec preprocessing() {
-        return preprocessing;
-    }
-
-    @Override
-    public synchronized float[][] embedImages(float[][] pixels) {
-        int n = preprocessing.pixelCount();
-        int size = vision.config().imageSize();
-        float[][] out = new float[pixels.length][];
-        DjlRuntime.inferenceMode();
-        for (int start = 0; start < pixels.length; start += batchSize) {
-            int rows = Math.min(batchSize, pixels.length - start);
-            float[] flat = new float[rows * n];
-            for (int r = 0; r < rows; r++) {
-                float[] row = pixels[start + r];
-                if (row == null || row.length != n) {
-                    throw new IllegalArgumentException("image " + (start + r) + " must have " + n + " floats (3x"
-                            + size + "x" + size + " CHW), found " + (row == null ? "null" : row.length));
-                }
-                System.arraycopy(row, 0, flat, r * n, n);
-            }
-            try (NDManager scope = manager.newSubManager()) {
-                NDArray batch = scope.create(flat, new Shape(rows, vision.config().channels(), size, size));
-                copyRows(vision.embed(batch), out, start);
-            }
-        }
-        return out;
-    }
-
-    @Override
-    public synchronized float[][] embedTexts(List<String> texts) {
-        float[][] out = new float[texts.size()][];
-        DjlRuntime.inferenceMode();
-        for (int start = 0; start < texts.size(); start += batchSize) {
-            TokenBatch tokens = tokenizer.encode(texts.subList(start, Math.min(texts.size(), start + batchSize)));
-            try (NDManager scope = manager.newSubManager()) {
-                copyRows(text.embed(scope, tokens.ids(), tokens.mask()), out, start);
-            }
-        }
-        return out;
-    }
-
-    /** Tokenises texts exactly as {@link #embedTexts} does (ids padded to the context length). */
-    public TokenBatch tokenize(List<String> texts) {
-        return tokenizer.encode(texts);
-    }
-
-    private static void copyRows(NDArray embeddings, float[][] out, int start) {
-        int dim = (int) embeddings.getShape().get(1);
-        float[] values = embeddings.toFloatArray();
-        for (int r = 0; r < values.length / dim; r++) {
-            out[start + r] = Arrays.copyOfRange(values, r * dim, (r + 1) * dim);
-        }
-    }
-
-    @Override
-    public void close() {
-        tokenizer.close();
-        manager.close();
+    protected NDArray embedPixelBatch(NDArray pixels) {
+        return vision.embed(pixels);
     }
 
 }
