@@ -21,7 +21,7 @@ final class ExperimentCommand implements Callable<Integer> {
                     + " (for experiments without one, run the commands its README.md lists)");
         }
         int code = Pipeline.runAll(config);
-        if (code == 0) {
+        if (code == 0 && Files.exists(dir.resolve("README.md"))) {
             System.out.println("done; compare with the expected numbers in " + dir.resolve("README.md"));
         }
         return code;

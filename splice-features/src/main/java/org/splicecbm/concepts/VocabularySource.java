@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.splicecbm.config.ConceptsConfig;
 import org.splicecbm.config.ConfigException;
 
 /**
@@ -15,7 +16,7 @@ import org.splicecbm.config.ConfigException;
  */
 public final class VocabularySource {
     /** Names of SpLiCE's published vocabularies. */
-    public static final List<String> BUILT_IN = List.of("laion", "laion_bigrams", "mscoco");
+    public static final List<String> BUILT_IN = ConceptsConfig.BUILT_IN_VOCABULARIES;
 
     private final SpliceData data;
 

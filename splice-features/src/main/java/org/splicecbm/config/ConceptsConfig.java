@@ -15,6 +15,8 @@ import java.util.Set;
  */
 public record ConceptsConfig(String vocabulary, Integer size, String imageMean) {
     public static final String DEFAULT_VOCABULARY = "laion";
+    /** SpLiCE's published vocabularies; these names always mean them, even where a file of that name exists. */
+    public static final java.util.List<String> BUILT_IN_VOCABULARIES = java.util.List.of("laion", "laion_bigrams", "mscoco");
     public static final int DEFAULT_SIZE = 10_000;
     public static final String PUBLISHED = "published";
     public static final String DATASET = "dataset";
@@ -29,6 +31,12 @@ public record ConceptsConfig(String vocabulary, Integer size, String imageMean) 
         imageMean = imageMean == null ? PUBLISHED : imageMean.strip().toLowerCase(Locale.ROOT);
         ConfigException.require(IMAGE_MEAN_SOURCES.contains(imageMean), "concepts.image_mean",
                 "be published or dataset", imageMean);
+    }
+
+    /** This section with a vocabulary file given relative to the config resolved against {@code baseDir}. */
+    public ConceptsConfig resolvedAgainst(java.nio.file.Path baseDir) {
+        return BUILT_IN_VOCABULARIES.contains(vocabulary) ? this
+                : new ConceptsConfig(RelativePaths.resolveIfFile(baseDir, vocabulary), size, imageMean);
     }
 
     /** The defaults: laion, 10000 concepts, the published image mean. */

@@ -40,7 +40,8 @@ public final class ConfigLoader {
         }
         Path baseDir = file.toAbsolutePath().getParent();
         try {
-            return mapper(baseDir).readValue(text, type);
+            T config = mapper(baseDir).readValue(text, type);
+            return config instanceof RelativePaths<?> relative ? type.cast(relative.resolvedAgainst(baseDir)) : config;
         } catch (JsonProcessingException e) {
             throw located(file, text, e);
         }

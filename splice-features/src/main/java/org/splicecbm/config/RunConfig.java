@@ -11,7 +11,7 @@ import java.util.Locale;
  */
 public record RunConfig(Integer schema, String name, String backbone, String device, Integer batchSize,
                         Integer threads, DatasetConfig dataset, ConceptsConfig concepts, SpliceConfig splice,
-                        ProbeConfig probe, TrackingConfig tracking, Path output) {
+                        ProbeConfig probe, TrackingConfig tracking, Path output) implements RelativePaths<RunConfig> {
 
     /** The config format this build reads. */
     public static final int SCHEMA = 1;
@@ -51,5 +51,12 @@ public record RunConfig(Integer schema, String name, String backbone, String dev
     public RunConfig withProbe(ProbeConfig newProbe) {
         return new RunConfig(schema, name, backbone, device, batchSize, threads, dataset, concepts, splice, newProbe,
                 tracking, output);
+    }
+
+    /** Model folders and vocabulary files given relative to the config resolve against its folder. */
+    @Override
+    public RunConfig resolvedAgainst(Path baseDir) {
+        return new RunConfig(schema, name, RelativePaths.resolveIfFile(baseDir, backbone), device, batchSize, threads,
+                dataset, concepts.resolvedAgainst(baseDir), splice, probe, tracking, output);
     }
 }
