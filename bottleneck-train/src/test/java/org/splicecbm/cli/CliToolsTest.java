@@ -70,8 +70,6 @@ class CliToolsTest {
             }
         }
         assertTrue(maxDiff / maxAbs < 2e-3, "PNG -> embedding within 2e-3 of transformers, relative error " + maxDiff / maxAbs);
-        // a local Hugging Face model folder keeps transformers' preprocessing, crop rule included
-        assertTrue(r.all().isEmpty() || !r.all().contains("TORCHVISION"), r.all());
     }
 
     @Test
