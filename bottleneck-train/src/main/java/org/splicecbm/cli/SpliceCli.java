@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             SolveCommand.class,
             DecomposeImageCommand.class,
             DecomposeDataCommand.class,
+            ZeroShotCommand.class,
             FeaturesCommand.class,
             TrainCommand.class,
             ExperimentCommand.class,

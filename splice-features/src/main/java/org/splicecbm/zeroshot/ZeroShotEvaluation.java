@@ -1,0 +1,59 @@
+package org.splicecbm.zeroshot;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.splicecbm.backbone.ClipBackbone;
+import org.splicecbm.concepts.ConceptDictionary;
+import org.splicecbm.concepts.ImageMean;
+import org.splicecbm.config.ConceptsConfig;
+import org.splicecbm.config.RunConfig;
+import org.splicecbm.data.Datasets;
+import org.splicecbm.data.ImageDataset;
+import org.splicecbm.data.Split;
+import org.splicecbm.extract.FeaturePipeline;
+import org.splicecbm.extract.SpliceSetup;
+import org.splicecbm.extract.SpliceStep;
+import org.splicecbm.store.CachedEmbeddings;
+
+/**
+ * SpLiCE's zero-shot study driven by a {@link RunConfig} (Bhalla et al., NeurIPS 2024, Sec. 5.1): the
+ * split's image embeddings from the shared embedding cache, the class prompts through the same
+ * backbone's text tower, the config's dictionary and image mean, then the dense baseline and one
+ * SpLiCE reconstruction row per l1 penalty.
+ */
+public final class ZeroShotEvaluation {
+    /** Rows decomposed at a time: one batch of weights in memory. */
+    static final int BATCH_ROWS = 1024;
+
+    private ZeroShotEvaluation() {}
+
+    /**
+     * @param l1Penalties SpLiCE penalties to evaluate (empty: the config's {@code splice.l1_penalty})
+     * @param template    the prompt template, e.g. {@link ClassPrompts#DEFAULT_TEMPLATE}
+     */
+    public static ZeroShotReport run(RunConfig config, Split split, List<Double> l1Penalties, String template)
+            throws IOException {
+        List<Double> l1s = l1Penalties.isEmpty() ? List.of(config.splice().l1Penalty()) : List.copyOf(l1Penalties);
+        l1s.forEach(l1 -> config.withSpliceL1(l1)); // validates every penalty before any work
+        ImageDataset dataset = Datasets.open(config.dataset());
+        ClassPrompts prompts = new ClassPrompts(template, dataset.classNames());
+        try (ClipBackbone backbone = FeaturePipeline.open(config)) {
+            CachedEmbeddings cached = FeaturePipeline.embeddings(config, dataset, backbone, split);
+            CachedEmbeddings training = ConceptsConfig.PUBLISHED.equals(config.concepts().imageMean())
+                    ? null : FeaturePipeline.embeddings(config, dataset, backbone, Split.TRAIN);
+            ConceptDictionary dictionary = SpliceSetup.dictionary(backbone, config.concepts());
+            ImageMean mean = SpliceSetup.imageMean(config.backbone(), config.concepts(), dataset.name(), training);
+            ZeroShotStudy study = new ZeroShotStudy(cached.rowBatches(BATCH_ROWS), cached.labels(),
+                    prompts.embed(backbone), dataset.name() + "/" + split.key());
+            ZeroShotResult dense = study.dense();
+            List<ZeroShotResult> rows = new ArrayList<>();
+            for (double l1 : l1s) {
+                try (SpliceStep step = SpliceSetup.step(dictionary, mean, config.withSpliceL1(l1).splice())) {
+                    rows.add(study.splice(step.decomposer(), l1));
+                }
+            }
+            return new ZeroShotReport(dataset.name(), split, prompts, dense, rows);
+        }
+    }
+}
