@@ -3,6 +3,8 @@ package org.splicecbm.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +41,7 @@ public final class ZeroShotPlot {
         XYPlot plot = chart.getXYPlot();
         LogAxis x = new LogAxis("mean L0 (concepts per image, log scale)");
         x.setSmallestValue(0.5);
+        x.setNumberFormatOverride(new DecimalFormat("0.#", DecimalFormatSymbols.getInstance(Locale.ROOT)));
         plot.setDomainAxis(x);
         plot.getRangeAxis().setRange(0, 1.02);
         plot.addRangeMarker(denseMarker(denseAccuracy));

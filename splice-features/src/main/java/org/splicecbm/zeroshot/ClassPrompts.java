@@ -38,8 +38,25 @@ public record ClassPrompts(String template, List<String> classNames) {
         return classNames.stream().map(name -> template.replace(SLOT, name.replace('_', ' ').strip())).toList();
     }
 
-    /** Embeds the prompts with {@code backbone}'s text tower into a classifier over the classes. */
+    /**
+     * Embeds the prompts with {@code backbone}'s text tower into a classifier over the classes; a prompt
+     * the tokenizer cannot encode is named in the error.
+     */
     public ZeroShotClassifier embed(ClipBackbone backbone) {
-        return new ZeroShotClassifier(backbone.embedTexts(texts()));
+        List<String> texts = texts();
+        try {
+            return new ZeroShotClassifier(backbone.embedTexts(texts));
+        } catch (RuntimeException e) {
+            for (int i = 0; i < texts.size(); i++) {
+                try {
+                    backbone.embedTexts(List.of(texts.get(i)));
+                } catch (RuntimeException single) {
+                    throw new IllegalArgumentException("the prompt of class " + i + " (\"" + texts.get(i) + "\") cannot be"
+                            + " embedded by " + backbone.name() + ": " + single.getMessage()
+                            + "; change --template or the class name", single);
+                }
+            }
+            throw e;
+        }
     }
 }
