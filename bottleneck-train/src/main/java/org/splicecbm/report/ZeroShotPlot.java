@@ -30,6 +30,8 @@ public final class ZeroShotPlot {
     /** Writes {@code base}.png and {@code base}.svg; returns the PNG path. */
     public static Path write(String title, List<SparsityAccuracyPlot.Point> splice, double denseAccuracy, Path base)
             throws IOException {
+        requireAccuracy("dense accuracy", denseAccuracy);
+        splice.forEach(p -> requireAccuracy("accuracy at mean L0 " + p.meanL0(), p.accuracy()));
         XYSeries series = new XYSeries("SpLiCE reconstruction", true, true);
         for (SparsityAccuracyPlot.Point p : splice) {
             if (p.meanL0() > 0) {
@@ -53,6 +55,12 @@ public final class ZeroShotPlot {
         renderer.setSeriesStroke(0, new BasicStroke(2f));
         plot.setRenderer(renderer);
         return ChartFiles.write(chart, base, 800, 520);
+    }
+
+    private static void requireAccuracy(String what, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(what + " must be in [0, 1], found " + value);
+        }
     }
 
     private static ValueMarker denseMarker(double accuracy) {
