@@ -64,4 +64,11 @@ class ZeroShotCommandTest {
         assertEquals(1, r.exitCode(), r.all());
         assertTrue(r.stderr().contains("error: the prompt template must contain '{}'"), r.stderr());
     }
+
+    @Test
+    void aNonPositivePenaltyIsAClearErrorBeforeAnyWork() throws Exception {
+        CliProcess.Result r = splice.run("zeroshot", "--config", config.toString(), "--l1", "0.1,-1");
+        assertEquals(1, r.exitCode(), r.all());
+        assertTrue(r.stderr().contains("error: every l1 penalty must be a finite number > 0, found -1.0"), r.stderr());
+    }
 }

@@ -35,7 +35,12 @@ public final class ZeroShotEvaluation {
     public static ZeroShotReport run(RunConfig config, Split split, List<Double> l1Penalties, String template)
             throws IOException {
         List<Double> l1s = l1Penalties.isEmpty() ? List.of(config.splice().l1Penalty()) : List.copyOf(l1Penalties);
-        l1s.forEach(l1 -> config.withSpliceL1(l1)); // validates every penalty before any work
+        for (double l1 : l1s) { // before any work: a bad last value must not cost the whole run
+            if (!(Double.isFinite(l1) && l1 > 0)) {
+                throw new IllegalArgumentException("every l1 penalty must be a finite number > 0, found " + l1
+                        + " in " + l1s + " (e.g. --l1 0.15,0.25,0.35)");
+            }
+        }
         ImageDataset dataset = Datasets.open(config.dataset());
         ClassPrompts prompts = new ClassPrompts(template, dataset.classNames());
         try (ClipBackbone backbone = FeaturePipeline.open(config)) {
