@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             DecomposeDataCommand.class,
             FeaturesCommand.class,
             TrainCommand.class,
+            SweepCommand.class,
             ExperimentCommand.class,
             QuickstartCommand.class,
             CommandLine.HelpCommand.class
