@@ -39,8 +39,14 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "YAML run config with a sweep: section (see configs/cifar100-sweep.yaml)")
     Path configFile;
 
+    /** slf4j-simple's per-logger level key for Arbiter, whose runner logs every scheduling step at INFO. */
+    private static final String ARBITER_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.deeplearning4j.arbiter";
+
     @Override
     public Integer call() throws IOException {
+        if (System.getProperty(ARBITER_LOG_LEVEL) == null) {
+            System.setProperty(ARBITER_LOG_LEVEL, "warn"); // the sweep prints its own progress; -D... overrides
+        }
         RunConfig config = ConfigLoader.load(configFile, RunConfig.class);
         if (config.sweep() == null) {
             throw new IllegalArgumentException(configFile + " has no sweep: section; add one, e.g. sweep: {splice_l1: [0.15, 0.25],"
@@ -86,7 +92,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepReport.print(System.out, results, metric);
         Path csv = sweepDir.resolve("trials.csv");
         SweepReport.writeCsv(csv, results, metric);
-        Path png = SweepReport.writePlot(config.name() + ": probe accuracy vs sparsity (probe l1 chosen on val)",
+        Path png = SweepReport.writePlot(config.name() + ": test accuracy vs sparsity (probe l1 chosen on val)",
                 sweepDir.resolve("sparsity-accuracy"), results, metric);
         ConfigLoader.save(config, sweepDir.resolve("config.yaml"));
         TrialResult best = SweepReport.best(results, metric);

@@ -1,47 +1,54 @@
 package org.splicecbm.sweep;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.arbiter.optimize.api.AbstractParameterSpace;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.deeplearning4j.arbiter.optimize.parameter.discrete.DiscreteParameterSpace;
 
 /**
- * The sweep's search space as an Arbiter {@link ParameterSpace}: three discrete leaves (probe l1, SpLiCE
- * l1, vocabulary size) mapped to a {@link TrialParams}. The leaf order matters for Arbiter's sequential
+ * The sweep's search space as an Arbiter {@link ParameterSpace} of {@link TrialParams}: one discrete leaf
+ * per swept axis (probe l1, SpLiCE l1, vocabulary size). The leaf order matters for Arbiter's sequential
  * grid, which varies the first leaf fastest: the probe l1 changes fastest and the vocabulary size
- * slowest, so trials sharing a feature set run one after another.
+ * slowest, so trials sharing a feature set run one after another. An axis with a single value is a
+ * constant, not a leaf: Arbiter beta7's grid leaves single-valued leaves out of the candidate vector
+ * while still indexing them, so such a leaf would read past its end.
  */
 final class SweepSpace extends AbstractParameterSpace<TrialParams> {
-    private final DiscreteParameterSpace<Double> probeL1;
-    private final DiscreteParameterSpace<Double> spliceL1;
-    private final DiscreteParameterSpace<Integer> vocabularySize;
-    private final int combinations;
+    private final Axis<Double> probeL1;
+    private final Axis<Double> spliceL1;
+    private final Axis<Integer> vocabularySize;
 
     SweepSpace(List<Integer> vocabularySizes, List<Double> spliceL1s, List<Double> probeL1s) {
-        this.probeL1 = new DiscreteParameterSpace<>(probeL1s);
-        this.spliceL1 = new DiscreteParameterSpace<>(spliceL1s);
-        this.vocabularySize = new DiscreteParameterSpace<>(vocabularySizes);
-        this.combinations = vocabularySizes.size() * spliceL1s.size() * probeL1s.size();
+        this.probeL1 = new Axis<>(probeL1s);
+        this.spliceL1 = new Axis<>(spliceL1s);
+        this.vocabularySize = new Axis<>(vocabularySizes);
     }
 
     /** How many distinct trials the space holds (the size of the grid). */
     int combinations() {
-        return combinations;
+        return probeL1.values.size() * spliceL1.values.size() * vocabularySize.values.size();
     }
 
     @Override
     public TrialParams getValue(double[] input) {
-        return new TrialParams(vocabularySize.getValue(input), spliceL1.getValue(input), probeL1.getValue(input));
+        return new TrialParams(vocabularySize.value(input), spliceL1.value(input), probeL1.value(input));
     }
 
     @Override
     public int numParameters() {
-        return 3;
+        return collectLeaves().size();
     }
 
     @Override
     public List<ParameterSpace> collectLeaves() {
-        return List.of(probeL1, spliceL1, vocabularySize);
+        List<ParameterSpace> leaves = new ArrayList<>(3);
+        for (Axis<?> axis : List.of(probeL1, spliceL1, vocabularySize)) {
+            if (axis.leaf != null) {
+                leaves.add(axis.leaf);
+            }
+        }
+        return leaves;
     }
 
     @Override
@@ -53,5 +60,20 @@ final class SweepSpace extends AbstractParameterSpace<TrialParams> {
     @Override
     public void setIndices(int... indices) {
         throw new UnsupportedOperationException("SweepSpace is not a leaf; its leaves are indexed by the candidate generator");
+    }
+
+    /** One swept value list: an Arbiter leaf when it has a choice, else a constant. */
+    private static final class Axis<T> {
+        final List<T> values;
+        final DiscreteParameterSpace<T> leaf;
+
+        Axis(List<T> values) {
+            this.values = List.copyOf(values);
+            this.leaf = values.size() > 1 ? new DiscreteParameterSpace<>(values) : null;
+        }
+
+        T value(double[] input) {
+            return leaf == null ? values.get(0) : leaf.getValue(input);
+        }
     }
 }
