@@ -101,6 +101,25 @@ class SweepEndToEndTest {
         assertEquals(9, runsTagged("mlflow.parentRunId", null).size(), "exactly one trial ran again");
     }
 
+    @Test
+    void aConfigWithoutSweepSectionAndAFailingTrialAreClearErrors() throws Exception {
+        Path plain = Files.writeString(dir.resolve("plain.yaml"), Files.readString(config).replace(SWEEP, "")
+                .replace("out\n", "out-errors\n"));
+        CliProcess.Result none = splice.run("sweep", "--config", plain.toString());
+        assertEquals(1, none.exitCode(), none.all());
+        assertTrue(none.stderr().contains("has no sweep: section"), none.stderr());
+
+        Path missing = Files.writeString(dir.resolve("missing.yaml"), Files.readString(config)
+                .replace(dir.resolve("images").toString(), dir.resolve("no-such-images").toString()).replace("out\n", "out-errors\n"));
+        CliProcess.Result failed = splice.run("sweep", "--config", missing.toString());
+        assertEquals(1, failed.exitCode(), failed.all());
+        assertTrue(failed.stderr().contains("error: trial size 20, splice l1 0.1, probe l1 0.0 failed:")
+                && failed.stderr().contains("rerun the same command to resume"), failed.stderr());
+        assertEquals(1, count(failed.stdout(), "== features for"), "the sweep stops at the first failed trial: " + failed.stdout());
+        assertFalse(Files.exists(dir.resolve("out-errors/sweeps")) && Files.walk(dir.resolve("out-errors/sweeps"))
+                .anyMatch(p -> p.getFileName().toString().equals("trials.csv")), "no results table from a failed sweep");
+    }
+
     private static Path onlySweepDir() throws IOException {
         try (Stream<Path> s = Files.list(dir.resolve("out/sweeps"))) {
             List<Path> dirs = s.filter(p -> Files.exists(p.resolve("trials.csv"))).toList();
