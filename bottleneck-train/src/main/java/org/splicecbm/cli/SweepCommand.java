@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.splicecbm.config.ConfigLoader;
 import org.splicecbm.config.RunConfig;
 import org.splicecbm.config.SweepConfig;
+import org.splicecbm.store.AtomicDirectory;
 import org.splicecbm.sweep.ArbiterSweepRunner;
 import org.splicecbm.sweep.ArbiterSweepSearch;
 import org.splicecbm.sweep.ResumingExecutor;
@@ -90,11 +91,15 @@ final class SweepCommand implements Callable<Integer> {
             throws IOException {
         SweepConfig.Metric metric = config.sweep().metric();
         SweepReport.print(System.out, results, metric);
+        String title = config.name() + ": test accuracy vs sparsity (probe l1 chosen on val)";
+        // the table, plot and config appear together or not at all
+        AtomicDirectory.write(sweepDir, tmp -> {
+            SweepReport.writeCsv(tmp.resolve("trials.csv"), results, metric);
+            SweepReport.writePlot(title, tmp.resolve("sparsity-accuracy"), results, metric);
+            ConfigLoader.save(config, tmp.resolve("config.yaml"));
+        });
         Path csv = sweepDir.resolve("trials.csv");
-        SweepReport.writeCsv(csv, results, metric);
-        Path png = SweepReport.writePlot(config.name() + ": test accuracy vs sparsity (probe l1 chosen on val)",
-                sweepDir.resolve("sparsity-accuracy"), results, metric);
-        ConfigLoader.save(config, sweepDir.resolve("config.yaml"));
+        Path png = sweepDir.resolve("sparsity-accuracy.png");
         TrialResult best = SweepReport.best(results, metric);
         parent.logMetrics(Map.of("best_" + metric.yaml(), best.metric(metric), "best_test_accuracy", best.testAccuracy(),
                 "best_mean_l0", best.meanL0()), 0);
