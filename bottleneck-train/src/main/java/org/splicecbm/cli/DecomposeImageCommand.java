@@ -40,7 +40,8 @@ final class DecomposeImageCommand implements Callable<Integer> {
     @Option(names = "--l1", defaultValue = "0.25", description = "SpLiCE's l1 penalty (default ${DEFAULT-VALUE})")
     double l1;
 
-    @Option(names = "--image-mean", defaultValue = "published", description = "published (SpLiCE's mean for the backbone); default ${DEFAULT-VALUE}")
+    @Option(names = "--image-mean", defaultValue = "published",
+            description = "published (SpLiCE's mean for the backbone) or a .npy file holding a mean image embedding of d values; default ${DEFAULT-VALUE}")
     String imageMean;
 
     @Option(names = "--top", description = "print only the N largest weights")
@@ -51,18 +52,24 @@ final class DecomposeImageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConceptsConfig concepts = new ConceptsConfig(vocab, vocabSize, imageMean);
+        ConceptsConfig concepts = new ConceptsConfig(vocab, vocabSize, ConceptsConfig.PUBLISHED);
         try (ClipBackbone model = ClipModels.open(backbone, new BackboneOptions(DeviceChoice.parse(device), 0, 64))) {
             float[] pixels = new ImagePreprocessor(model.preprocessing()).apply(ImageDecoder.decode(image));
             float[][] embedding = model.embedImages(new float[][] {pixels});
             ConceptDictionary dictionary = SpliceSetup.dictionary(model, concepts);
-            ImageMean mean = SpliceSetup.imageMean(backbone, concepts, image.toString(), null);
+            ImageMean mean = ConceptsConfig.PUBLISHED.equals(imageMean)
+                    ? SpliceSetup.imageMean(backbone, concepts, image.toString(), null) : meanFromFile(Path.of(imageMean));
             try (SpliceStep step = SpliceSetup.step(dictionary, mean, new SpliceConfig(l1, null))) {
                 Decomposition d = step.decompose(embedding);
                 print(d, dictionary);
             }
         }
         return 0;
+    }
+
+    private static ImageMean meanFromFile(Path file) throws java.io.IOException {
+        float[] vector = org.splicecbm.store.Npy.read(file).toFloatVector();
+        return new ImageMean(vector, "file:" + file.toAbsolutePath());
     }
 
     private void print(Decomposition d, ConceptDictionary dictionary) {

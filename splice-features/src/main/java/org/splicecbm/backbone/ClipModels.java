@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.splicecbm.backbone.openclip.OpenClipBackbone;
 import org.splicecbm.hub.HubClient;
+import org.splicecbm.image.CenterCrop;
 
 /**
  * Opens a backbone by the names SpLiCE uses ({@code open_clip:ViT-B-32}, {@code clip:ViT-B/32},
@@ -23,10 +24,15 @@ public final class ClipModels {
         try {
             // Catalogue and hub models are named by their spec (metadata, caches); local folders by their path.
             String name = source.isLocal() ? source.localDirectory().toString() : spec.trim();
-            return switch (source.kind()) {
+            EngineBackbone backbone = switch (source.kind()) {
                 case VIT_HF -> HfClipBackbone.load(source.modelDirectory(hub), options, name);
                 case RESNET_OPENCLIP -> OpenClipBackbone.load(source.modelDirectory(hub), source.tokenizerFile(hub), options, name);
             };
+            if (source.imageMean().isPresent()) {
+                // SpLiCE's named backbones are run by its reference code through OpenCLIP / OpenAI CLIP transforms.
+                backbone.useCenterCrop(CenterCrop.TORCHVISION);
+            }
+            return backbone;
         } catch (IOException e) {
             throw new UncheckedIOException("could not fetch backbone " + spec + ": " + e.getMessage(), e);
         }

@@ -19,7 +19,7 @@ public abstract class EngineBackbone implements ClipBackbone {
     private final NDManager manager;
     private final TextTower text;
     private final ClipTokenizer tokenizer;
-    private final PreprocessSpec preprocessing;
+    private PreprocessSpec preprocessing;
     private final int batchSize;
 
     protected EngineBackbone(String name, NDManager manager, TextTower text, ClipTokenizer tokenizer,
@@ -38,6 +38,14 @@ public abstract class EngineBackbone implements ClipBackbone {
     @Override
     public String name() {
         return name;
+    }
+
+    /**
+     * Use another crop-offset rule: SpLiCE's own backbones are preprocessed by OpenCLIP / OpenAI CLIP
+     * (torchvision's centre crop), which {@link ClipModels} selects for them. Called before the backbone is shared.
+     */
+    void useCenterCrop(org.splicecbm.image.CenterCrop crop) {
+        preprocessing = preprocessing.withCenterCrop(crop);
     }
 
     @Override

@@ -13,7 +13,6 @@ import me.tongfei.progressbar.ProgressBar;
 import org.splicecbm.data.Sample;
 import org.splicecbm.data.Split;
 import org.splicecbm.image.ImagePreprocessor;
-import org.splicecbm.image.PreprocessSpec;
 import org.splicecbm.progress.Progress;
 import org.splicecbm.store.CachedEmbeddings;
 import org.splicecbm.store.EmbeddingCache;
@@ -37,10 +36,7 @@ final class EmbeddingStage {
 
     /** The cache key of {@code split}: backbone, dataset content fingerprint, split and preprocessing. */
     EmbeddingCache cacheFor(Split split) throws IOException {
-        PreprocessSpec p = job.backbone().preprocessing();
-        String preprocessing = "edge=" + p.shortestEdge() + ",crop=" + p.cropHeight() + "x" + p.cropWidth()
-                + ",rescale=" + p.rescaleFactor() + ",mean=" + java.util.Arrays.toString(p.mean())
-                + ",std=" + java.util.Arrays.toString(p.std());
+        String preprocessing = job.backbone().preprocessing().describe();
         EmbeddingCacheKey key = new EmbeddingCacheKey(job.backboneKey(), job.dataset().fingerprint(split),
                 split.key(), preprocessing);
         return EmbeddingCache.at(job.cacheDir(), key);

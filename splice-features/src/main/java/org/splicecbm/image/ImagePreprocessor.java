@@ -17,9 +17,9 @@ public final class ImagePreprocessor {
     private final PreprocessSpec spec;
     private final CenterCrop crop;
 
-    /** transformers' preprocessing (crop offset {@code (size - crop) // 2}). */
+    /** The preprocessing {@code spec} describes, including its crop-offset rule. */
     public ImagePreprocessor(PreprocessSpec spec) {
-        this(spec, CenterCrop.TRANSFORMERS);
+        this(spec, spec.centerCrop());
     }
 
     public ImagePreprocessor(PreprocessSpec spec, CenterCrop crop) {

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * is CHW float32, channel order R, G, B.
  */
 public record PreprocessSpec(int shortestEdge, int cropHeight, int cropWidth, double rescaleFactor,
-                             float[] mean, float[] std) {
+                             float[] mean, float[] std, CenterCrop centerCrop) {
 
     /** CLIP's own normalisation constants (OpenAI), used by every SpLiCE backbone. */
     public static final float[] CLIP_MEAN = {0.48145466f, 0.4578275f, 0.40821073f};
@@ -31,6 +31,28 @@ public record PreprocessSpec(int shortestEdge, int cropHeight, int cropWidth, do
         }
         mean = mean.clone();
         std = std.clone();
+        centerCrop = centerCrop == null ? CenterCrop.TRANSFORMERS : centerCrop;
+    }
+
+    /** A spec with transformers' crop offsets ({@link CenterCrop#TRANSFORMERS}). */
+    public PreprocessSpec(int shortestEdge, int cropHeight, int cropWidth, double rescaleFactor, float[] mean, float[] std) {
+        this(shortestEdge, cropHeight, cropWidth, rescaleFactor, mean, std, CenterCrop.TRANSFORMERS);
+    }
+
+    /** Every value that changes the pixels, as text (cache keys, metadata). */
+    public String describe() {
+        return "edge=" + shortestEdge + ",crop=" + cropHeight + "x" + cropWidth + ",rescale=" + rescaleFactor
+                + ",mean=" + Arrays.toString(mean) + ",std=" + Arrays.toString(std) + ",center_crop=" + centerCrop;
+    }
+
+    @Override
+    public String toString() {
+        return "PreprocessSpec[" + describe() + "]";
+    }
+
+    /** The same spec with another crop-offset rule. */
+    public PreprocessSpec withCenterCrop(CenterCrop crop) {
+        return new PreprocessSpec(shortestEdge, cropHeight, cropWidth, rescaleFactor, mean, std, crop);
     }
 
     /** CLIP's standard preprocessing at {@code size} x {@code size}. */

@@ -23,7 +23,7 @@ public final class ConceptsBenchmark {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("splice.noProgress", "true");
-        Path shared = Path.of(System.getProperty("splicecbm.shared", "../../shared"), "splice-data");
+        Path shared = org.splicecbm.SharedFixtures.spliceData();
         Path laionFile = shared.resolve("vocab/laion.txt");
         for (int round = 0; round < 5; round++) {
             long t0 = System.nanoTime();

@@ -1,5 +1,6 @@
 package org.splicecbm.concepts;
 
+import org.splicecbm.SharedFixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,7 @@ class ConceptDictionaryClipTest {
      */
     @Test
     void laionLast50GivesUnitRowsCentredOnTheirMean() {
-        Vocabulary laion = Vocabulary.read(SharedData.spliceData().resolve("vocab/laion.txt"), "laion", VocabularyRules.PUBLISHED);
+        Vocabulary laion = Vocabulary.read(SharedFixtures.spliceData().resolve("vocab/laion.txt"), "laion", VocabularyRules.PUBLISHED);
         Vocabulary encodable = encodableTail(laion, 50);
         ConceptDictionary dict = ConceptDictionaries.load(clip, encodable, 50, cache);
         assertEquals(50, dict.size());

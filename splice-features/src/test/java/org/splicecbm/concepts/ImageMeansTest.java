@@ -1,5 +1,6 @@
 package org.splicecbm.concepts;
 
+import org.splicecbm.SharedFixtures;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,7 +25,7 @@ class ImageMeansTest {
     Path dir;
 
     private SpliceData local() {
-        return new SpliceData(URI.create("http://127.0.0.1:9/"), SharedData.spliceData(), dir.resolve("cache"), new UrlFetcher(true));
+        return new SpliceData(URI.create("http://127.0.0.1:9/"), SharedFixtures.spliceData(), dir.resolve("cache"), new UrlFetcher(true));
     }
 
     /** Norms computed with Python from the raw storage of each published file. */
@@ -41,7 +42,7 @@ class ImageMeansTest {
         assertEquals(norm, Math.sqrt(sq), 1e-6);
         String file = ImageMeans.publishedFile(backbone).orElseThrow();
         assertEquals("published:" + SpliceData.publishedSha256(file), mean.source());
-        assertEquals(SpliceData.publishedSha256(file), Sha256.hex(Files.readAllBytes(SharedData.spliceData().resolve(file))));
+        assertEquals(SpliceData.publishedSha256(file), Sha256.hex(Files.readAllBytes(SharedFixtures.spliceData().resolve(file))));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.splicecbm.concepts;
 
+import org.splicecbm.SharedFixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,7 +25,7 @@ class SpliceDataTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = new SpliceDataServer(SharedData.spliceData());
+        server = new SpliceDataServer(SharedFixtures.spliceData());
     }
 
     @AfterEach
@@ -100,8 +101,8 @@ class SpliceDataTest {
 
     @Test
     void localDataDirIsUsedWithoutAnyDownload() throws IOException {
-        SpliceData local = new SpliceData(server.baseUrl(), SharedData.spliceData(), cache, new UrlFetcher(false));
-        assertEquals(SharedData.spliceData().resolve("vocab/laion_bigrams.txt"), local.file("vocab/laion_bigrams.txt"));
+        SpliceData local = new SpliceData(server.baseUrl(), SharedFixtures.spliceData(), cache, new UrlFetcher(false));
+        assertEquals(SharedFixtures.spliceData().resolve("vocab/laion_bigrams.txt"), local.file("vocab/laion_bigrams.txt"));
         IOException e = assertThrows(IOException.class, () -> local.file("vocab/nope.txt"));
         assertTrue(e.getMessage().contains("SPLICE_DATA_DIR"), e.getMessage());
         assertTrue(server.requests.isEmpty());

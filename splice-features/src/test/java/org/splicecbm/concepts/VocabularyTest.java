@@ -1,5 +1,6 @@
 package org.splicecbm.concepts;
 
+import org.splicecbm.SharedFixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -90,7 +91,7 @@ class VocabularyTest {
 
     @Test
     void sizeOutOfRangeNamesTheKeyAndTheFile() {
-        Vocabulary laion = Vocabulary.read(SharedData.spliceData().resolve("vocab/laion.txt"), "laion", VocabularyRules.PUBLISHED);
+        Vocabulary laion = Vocabulary.read(SharedFixtures.spliceData().resolve("vocab/laion.txt"), "laion", VocabularyRules.PUBLISHED);
         assertEquals(37445, laion.size());
         ConfigException e = assertThrows(ConfigException.class, () -> laion.lastK(50000));
         assertEquals("concepts.size: must be ≤ 37445 (lines in laion.txt), found 50000", e.getMessage());
@@ -101,7 +102,7 @@ class VocabularyTest {
 
     @Test
     void publishedMscocoDropsItsOneBlankLine() throws IOException {
-        Path file = SharedData.spliceData().resolve("vocab/mscoco.txt");
+        Path file = SharedFixtures.spliceData().resolve("vocab/mscoco.txt");
         Vocabulary v = Vocabulary.read(file, "mscoco", VocabularyRules.PUBLISHED);
         assertEquals(12832, v.size());
         assertFalse(v.concepts().contains(""));
@@ -127,7 +128,7 @@ class VocabularyTest {
         Path f = dir.resolve("animals.txt");
         Files.writeString(f, "cat\ndog\n");
         VocabularySource source = new VocabularySource(new SpliceData(java.net.URI.create("http://127.0.0.1:9/"),
-                SharedData.spliceData(), dir.resolve("cache"), new UrlFetcher(true)));
+                SharedFixtures.spliceData(), dir.resolve("cache"), new UrlFetcher(true)));
         assertEquals(List.of("cat", "dog"), source.resolve(f.toString()).concepts());
         assertEquals(37445, source.resolve("laion").size());
         assertEquals(15000, source.resolve("laion_bigrams").size());

@@ -1,5 +1,6 @@
 package org.splicecbm.torch;
 
+import org.splicecbm.SharedFixtures;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The tiny RN fixture's torch.save state dict equals its safetensors twin, tensor by tensor. */
 class OpenClipBinTest {
-    private static final Path FIXTURE = SharedFolder.resolve().resolve("fixtures/clip/tiny-clip-rn");
+    private static final Path FIXTURE = SharedFixtures.root().resolve("fixtures/clip/tiny-clip-rn");
 
     @Test
     void binMatchesSafetensorsExactly() throws IOException {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.splicecbm.backbone.BackboneOptions;
 import org.splicecbm.backbone.ClipBackbone;
 import org.splicecbm.backbone.ClipModels;
+import org.splicecbm.image.CenterCrop;
 import org.splicecbm.engine.DeviceChoice;
 import org.splicecbm.hub.FakeHubServer;
 import org.splicecbm.hub.HubClient;
@@ -39,6 +40,8 @@ class ClipRn50CatalogTest {
              ClipBackbone rn50 = ClipModels.open("clip:RN50", new BackboneOptions(DeviceChoice.CPU, 0, 4),
                      new HubClient(hub.endpoint(), tmp.resolve("cache"), false, null))) {
             assertEquals("clip:RN50", rn50.name());
+            assertEquals(CenterCrop.TORCHVISION, rn50.preprocessing().centerCrop(),
+                    "SpLiCE's named backbones are preprocessed as its reference (OpenCLIP / torchvision) does");
             assertEquals(24, rn50.embeddingDim());
             double error = RnFixture.relativeMaxError(rn50.embedImages(RnFixture.pixels(golden)),
                     RnFixture.matrix(golden, "image_embeds"));

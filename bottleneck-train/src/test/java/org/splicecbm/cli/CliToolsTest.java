@@ -1,0 +1,156 @@
+package org.splicecbm.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.splicecbm.store.Npy;
+
+/**
+ * The stand-alone tools as a user runs them (child JVM): {@code embed --images} against Hugging Face
+ * transformers' golden image embeddings, {@code solve} against the optimality conditions of the
+ * nonnegative lasso, and {@code decompose-image}'s report.
+ */
+@Tag("heavy")
+class CliToolsTest {
+    @TempDir
+    static Path dir;
+    static CliProcess splice;
+    static Path model;
+    static JsonNode golden;
+    static List<Path> images = new ArrayList<>();
+
+    @BeforeAll
+    static void world() throws IOException {
+        splice = new CliProcess(dir, Map.of("HF_HOME", dir.resolve("hf").toString(), "SPLICE_CACHE", dir.resolve("cache").toString()));
+        model = TinyWorld.model(dir.resolve("model"));
+        try (InputStream in = resource("golden.json")) {
+            golden = new ObjectMapper().readTree(in);
+        }
+        for (JsonNode name : golden.get("images")) {
+            Path file = dir.resolve(Path.of(name.asText()).getFileName().toString());
+            try (InputStream in = resource(name.asText())) {
+                Files.copy(in, file);
+            }
+            images.add(file);
+        }
+    }
+
+    private static InputStream resource(String name) {
+        return CliToolsTest.class.getResourceAsStream("/fixtures/clip/tiny-clip-quickgelu/" + name);
+    }
+
+    @Test
+    void embedImagesMatchesTransformersEndToEnd() throws Exception {
+        List<String> args = new ArrayList<>(List.of("embed", "--backbone", model.toString(), "--batch-size", "3", "--out", "img.npy", "--images"));
+        images.forEach(p -> args.add(p.toString()));
+        CliProcess.Result r = splice.run(args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.all());
+        float[][] rows = Npy.readFloatMatrix(dir.resolve("img.npy"));
+        JsonNode expected = golden.get("image_embeds");
+        assertEquals(expected.size(), rows.length);
+        double maxDiff = 0;
+        double maxAbs = 0;
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < rows[i].length; j++) {
+                maxDiff = Math.max(maxDiff, Math.abs(rows[i][j] - expected.get(i).get(j).asDouble()));
+                maxAbs = Math.max(maxAbs, Math.abs(expected.get(i).get(j).asDouble()));
+            }
+        }
+        assertTrue(maxDiff / maxAbs < 2e-3, "PNG -> embedding within 2e-3 of transformers, relative error " + maxDiff / maxAbs);
+    }
+
+    @Test
+    void solveWritesOptimalNonnegativeWeights() throws Exception {
+        SplittableRandom random = new SplittableRandom(3);
+        float[][] c = unitRows(random, 40, 16);
+        float[][] z = unitRows(random, 5, 16);
+        Npy.writeFloat32(dir.resolve("C.npy"), c, 16);
+        Npy.writeFloat32(dir.resolve("Z.npy"), z, 16);
+        double l1 = 0.2;
+        CliProcess.Result r = splice.run("solve", "--dictionary", "C.npy", "--targets", "Z.npy", "--l1", "0.2", "--out", "W.npy");
+        assertEquals(0, r.exitCode(), r.all());
+        float[][] w = Npy.readFloatMatrix(dir.resolve("W.npy"));
+        assertEquals(5, w.length);
+        assertEquals(40, w[0].length);
+        for (int i = 0; i < w.length; i++) {
+            double[] residual = new double[16];
+            for (int k = 0; k < 16; k++) {
+                residual[k] = -z[i][k];
+            }
+            for (int j = 0; j < 40; j++) {
+                assertTrue(w[i][j] >= 0, "weights are nonnegative");
+                for (int k = 0; k < 16; k++) {
+                    residual[k] += w[i][j] * c[j][k];
+                }
+            }
+            for (int j = 0; j < 40; j++) {
+                double gradient = l1;
+                for (int k = 0; k < 16; k++) {
+                    gradient += 2 * c[j][k] * residual[k];
+                }
+                // KKT of min_{w>=0} ||C^T w - z||^2 + l1 |w|_1: gradient >= 0, and = 0 where w > 0.
+                assertTrue(gradient > -1e-4, "row " + i + " concept " + j + " gradient " + gradient);
+                if (w[i][j] > 0) {
+                    assertEquals(0, gradient, 1e-4, "row " + i + " concept " + j);
+                }
+            }
+        }
+    }
+
+    @Test
+    void solveRefusesMismatchedWidths() throws Exception {
+        SplittableRandom random = new SplittableRandom(4);
+        Npy.writeFloat32(dir.resolve("C8.npy"), unitRows(random, 10, 8), 8);
+        Npy.writeFloat32(dir.resolve("Z9.npy"), unitRows(random, 2, 9), 9);
+        CliProcess.Result r = splice.run("solve", "--dictionary", "C8.npy", "--targets", "Z9.npy", "--l1", "0.2", "--out", "bad.npy");
+        assertEquals(1, r.exitCode(), r.all());
+        assertTrue(r.stderr().contains("has 9 columns") && r.stderr().contains("width 8"), r.stderr());
+        assertFalse(Files.exists(dir.resolve("bad.npy")), "no partial output");
+    }
+
+    @Test
+    void decomposeImagePrintsConceptsL0AndCosine() throws Exception {
+        Path words = TinyWorld.vocabulary(dir.resolve("words.txt"));
+        Path mean = dir.resolve("mean.npy");
+        float[] vector = new float[24];
+        vector[0] = 1;
+        try (var out = Files.newOutputStream(mean)) {
+            Npy.writeFloat32Vector(out, vector);
+        }
+        CliProcess.Result r = splice.run("decompose-image", images.get(1).toString(), "--backbone", model.toString(),
+                "--vocab", words.toString(), "--vocab-size", "30", "--l1", "0.1", "--image-mean", mean.toString(), "--top", "5");
+        assertEquals(0, r.exitCode(), r.all());
+        String[] lines = r.stdout().strip().split("\n");
+        assertTrue(lines[lines.length - 2].matches("Decomposition L0 Norm: \\d+"), r.stdout());
+        assertTrue(lines[lines.length - 1].matches("CLIP, SpLiCE Cosine Sim: 0\\.\\d{4}"), r.stdout());
+        assertTrue(lines[0].matches("\\S.* 0\\.\\d{4}"), "concept and weight: " + lines[0]);
+    }
+
+    private static float[][] unitRows(SplittableRandom random, int rows, int cols) {
+        float[][] out = new float[rows][cols];
+        for (float[] row : out) {
+            double norm = 0;
+            for (int k = 0; k < cols; k++) {
+                row[k] = (float) random.nextGaussian();
+                norm += row[k] * row[k];
+            }
+            for (int k = 0; k < cols; k++) {
+                row[k] /= (float) Math.sqrt(norm);
+            }
+        }
+        return out;
+    }
+}
