@@ -1,5 +1,8 @@
 package org.splicecbm.sweep;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +16,7 @@ import org.splicecbm.config.RunConfig;
  * point's overrides and without the {@code sweep:} section, so {@code splice train} can repeat it).
  */
 public record Trial(TrialParams params, RunConfig config) {
+    private static final YAMLMapper YAML = new YAMLMapper();
 
     /** The trial of {@code params} on the sweep's base config. */
     public static Trial of(RunConfig sweepConfig, TrialParams params) {
@@ -24,13 +28,20 @@ public record Trial(TrialParams params, RunConfig config) {
         return new Trial(params, config);
     }
 
-    /** SHA-256 of the resolved config: any change to data, backbone, probe settings... makes a stored result stale. */
+    /**
+     * SHA-256 of the resolved config without its {@code tracking} section: any change to data, backbone,
+     * concepts, probe settings... makes a stored result stale, but recording runs elsewhere does not.
+     */
     public String fingerprint() {
         try {
-            byte[] yaml = ConfigLoader.toYaml(config).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(yaml));
+            ObjectNode tree = (ObjectNode) YAML.readTree(ConfigLoader.toYaml(config));
+            tree.remove("tracking");
+            byte[] canonical = tree.toString().getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the trial config could not be re-read as YAML: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -29,6 +29,8 @@ class TrialStoreTest {
         assertEquals(base.probe().epochs(), t.config().probe().epochs());
         assertEquals(t.fingerprint(), Trial.of(base, new TrialParams(5000, 0.2, 1e-3)).fingerprint());
         assertNotEquals(t.fingerprint(), Trial.of(base, new TrialParams(5000, 0.2, 1e-4)).fingerprint());
+        RunConfig elsewhere = SweepConfigs.load(dir, "tracking:\n  uri: http://127.0.0.1:5000\nsweep:\n  splice_l1: [0.1, 0.2]\n");
+        assertEquals(t.fingerprint(), Trial.of(elsewhere, t.params()).fingerprint(), "where runs are tracked does not matter");
     }
 
     @Test
