@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -40,9 +39,8 @@ class SweepEndToEndTest {
 
     @BeforeAll
     static void world() throws IOException {
-        hub = FakeHubServer.start().serveRepo(TinyWorld.REPO, TinyWorld.model(dir.resolve("repo")));
-        splice = new CliProcess(dir, Map.of("HF_ENDPOINT", hub.endpoint(), "HF_HOME", dir.resolve("hf").toString(),
-                "SPLICE_CACHE", dir.resolve("splice-cache").toString()));
+        hub = TinyWorld.hub(dir);
+        splice = TinyWorld.cli(dir, hub);
         Path images = TinyWorld.images(dir.resolve("images"), 12);
         Path vocabulary = TinyWorld.vocabulary(dir.resolve("words.txt"));
         String run = TinyWorld.config("hf:" + TinyWorld.REPO, images, vocabulary, 0.1).replace("epochs: 30", "epochs: 10");
