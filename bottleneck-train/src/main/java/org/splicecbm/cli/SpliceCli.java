@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ZeroShotCommand.class,
             FeaturesCommand.class,
             TrainCommand.class,
+            SweepCommand.class,
             ExperimentCommand.class,
             QuickstartCommand.class,
             CommandLine.HelpCommand.class

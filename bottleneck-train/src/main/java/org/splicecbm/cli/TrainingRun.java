@@ -34,7 +34,8 @@ import org.splicecbm.tracking.TrackedRun.RunOutcome;
 final class TrainingRun {
     private TrainingRun() {}
 
-    record Result(String runName, Path modelDir, Path reportDir, Evaluation test, TrainedProbe probe, String trackedAt) {
+    record Result(String runName, String runId, Path modelDir, Path reportDir, Evaluation test, Evaluation val,
+                  TrainedProbe probe, String trackedAt) {
         void print(PrintStream out) {
             out.printf(Locale.ROOT, "run %s: test accuracy %.4f, balanced %.4f, macro F1 %.4f%s, effective concepts %d%n",
                     runName, test.accuracy(), test.balancedAccuracy(), test.macroF1(),
@@ -52,10 +53,17 @@ final class TrainingRun {
     }
 
     static Result run(RunConfig config, Path configDir) throws IOException {
-        FeatureSplits splits = FeatureSplits.load(config);
         String runName = config.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return run(config, configDir, runName, Map.of());
+    }
+
+    /** A run with a chosen name and tags beside the provenance tags (a sweep's trials: sweep id, parent run). */
+    static Result run(RunConfig config, Path configDir, String runName, Map<String, String> extraTags) throws IOException {
+        FeatureSplits splits = FeatureSplits.load(config);
+        Map<String, String> tags = new LinkedHashMap<>(RunProvenance.tags(config));
+        tags.putAll(extraTags);
         try (RunTracker tracker = tracker(config, configDir)) {
-            TrackedRun run = tracker.startRun(config.experimentName(), runName, RunProvenance.tags(config));
+            TrackedRun run = tracker.startRun(config.experimentName(), runName, tags);
             try {
                 Result result = trainAndReport(config, splits, run, runName, tracker.location());
                 run.finish(RunOutcome.FINISHED, null);
@@ -87,10 +95,10 @@ final class TrainingRun {
         }
         run.logArtifact(runDir.resolve("config.yaml"), "");
         reportFiles.forEach(f -> run.logArtifact(f, "report"));
-        return new Result(runName, modelDir, reportDir, test, probe, trackedAt);
+        return new Result(runName, run.runId(), modelDir, reportDir, test, val, probe, trackedAt);
     }
 
-    private static RunTracker tracker(RunConfig config, Path configDir) {
+    static RunTracker tracker(RunConfig config, Path configDir) {
         String uri = config.tracking().uri();
         if (config.tracking().isServer() || uri.startsWith("file:")) {
             return RunTrackers.open(uri, config.output().resolve("mlruns"));

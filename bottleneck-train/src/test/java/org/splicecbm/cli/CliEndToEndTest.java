@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,9 +31,8 @@ class CliEndToEndTest {
 
     @BeforeAll
     static void world() throws IOException {
-        hub = FakeHubServer.start().serveRepo(TinyWorld.REPO, TinyWorld.model(dir.resolve("repo")));
-        splice = new CliProcess(dir, Map.of("HF_ENDPOINT", hub.endpoint(), "HF_HOME", dir.resolve("hf").toString(),
-                "SPLICE_CACHE", dir.resolve("splice-cache").toString()));
+        hub = TinyWorld.hub(dir);
+        splice = TinyWorld.cli(dir, hub);
         Path images = TinyWorld.images(dir.resolve("images"), 16);
         Path vocabulary = TinyWorld.vocabulary(dir.resolve("words.txt"));
         config = Files.writeString(dir.resolve("run.yaml"), TinyWorld.config("hf:" + TinyWorld.REPO, images, vocabulary, 0.1));

@@ -24,6 +24,17 @@ final class TinyWorld {
 
     private TinyWorld() {}
 
+    /** A loopback hub serving the tiny CLIP fixture as {@link #REPO} (a copy laid out under {@code dir/repo}). */
+    static org.splicecbm.hub.FakeHubServer hub(Path dir) throws IOException {
+        return org.splicecbm.hub.FakeHubServer.start().serveRepo(REPO, model(dir.resolve("repo")));
+    }
+
+    /** {@code splice} in a child JVM pointed at {@code hub}, with its caches under {@code dir}. */
+    static CliProcess cli(Path dir, org.splicecbm.hub.FakeHubServer hub) {
+        return new CliProcess(dir, java.util.Map.of("HF_ENDPOINT", hub.endpoint(), "HF_HOME", dir.resolve("hf").toString(),
+                "SPLICE_CACHE", dir.resolve("splice-cache").toString()));
+    }
+
     /** Copies the tiny CLIP fixture (from splice-features' test resources) into {@code dir}. */
     static Path model(Path dir) throws IOException {
         Files.createDirectories(dir);

@@ -7,11 +7,12 @@ import java.util.Locale;
  * One experiment from images to a tracked probe (ARCHITECTURE.md): the backbone, the dataset, the
  * SpLiCE concepts and penalty, the probe, tracking, and the output folder. {@code features},
  * {@code decompose-data} and {@code train} each read the parts they need; the resolved config is
- * saved beside every output so a run can be repeated exactly.
+ * saved beside every output so a run can be repeated exactly. The optional {@code sweep} section is read
+ * only by {@code sweep} (null when absent).
  */
 public record RunConfig(Integer schema, String name, String backbone, String device, Integer batchSize,
                         Integer threads, DatasetConfig dataset, ConceptsConfig concepts, SpliceConfig splice,
-                        ProbeConfig probe, TrackingConfig tracking, Path output) implements RelativePaths<RunConfig> {
+                        ProbeConfig probe, TrackingConfig tracking, Path output, SweepConfig sweep) implements RelativePaths<RunConfig> {
 
     /** The config format this build reads. */
     public static final int SCHEMA = 1;
@@ -44,19 +45,31 @@ public record RunConfig(Integer schema, String name, String backbone, String dev
     /** This config with another SpLiCE l1 penalty (a command-line override). */
     public RunConfig withSpliceL1(double l1Penalty) {
         return new RunConfig(schema, name, backbone, device, batchSize, threads, dataset, concepts,
-                new SpliceConfig(l1Penalty, splice.tolerance()), probe, tracking, output);
+                new SpliceConfig(l1Penalty, splice.tolerance()), probe, tracking, output, sweep);
     }
 
     /** This config with another probe section (a command-line override). */
     public RunConfig withProbe(ProbeConfig newProbe) {
         return new RunConfig(schema, name, backbone, device, batchSize, threads, dataset, concepts, splice, newProbe,
-                tracking, output);
+                tracking, output, sweep);
+    }
+
+    /** This config with another concepts section (a sweep over vocabulary sizes). */
+    public RunConfig withConcepts(ConceptsConfig newConcepts) {
+        return new RunConfig(schema, name, backbone, device, batchSize, threads, dataset, newConcepts, splice, probe,
+                tracking, output, sweep);
+    }
+
+    /** This config with another sweep section; null drops it (a sweep's trials are plain run configs). */
+    public RunConfig withSweep(SweepConfig newSweep) {
+        return new RunConfig(schema, name, backbone, device, batchSize, threads, dataset, concepts, splice, probe,
+                tracking, output, newSweep);
     }
 
     /** Model folders and vocabulary files given relative to the config resolve against its folder. */
     @Override
     public RunConfig resolvedAgainst(Path baseDir) {
         return new RunConfig(schema, name, RelativePaths.resolveIfFile(baseDir, backbone), device, batchSize, threads,
-                dataset, concepts.resolvedAgainst(baseDir), splice, probe, tracking, output);
+                dataset, concepts.resolvedAgainst(baseDir), splice, probe, tracking, output, sweep);
     }
 }

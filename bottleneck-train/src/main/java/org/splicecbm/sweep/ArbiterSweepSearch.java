@@ -1,0 +1,73 @@
+package org.splicecbm.sweep;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.deeplearning4j.arbiter.optimize.api.Candidate;
+import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
+import org.deeplearning4j.arbiter.optimize.generator.GridSearchCandidateGenerator;
+import org.deeplearning4j.arbiter.optimize.generator.RandomSearchGenerator;
+import org.splicecbm.config.ConfigException;
+import org.splicecbm.config.RunConfig;
+import org.splicecbm.config.SweepConfig;
+
+/**
+ * {@link SweepSearch} with Arbiter's candidate generators over a {@link SweepSpace}: {@code grid} is
+ * {@link GridSearchCandidateGenerator} in sequential order (the full cartesian product, vocabulary size
+ * slowest, probe l1 fastest); {@code random} is a seeded {@link RandomSearchGenerator}, keeping the first
+ * {@code trials} distinct points it draws (a repeated point would be a wasted trial).
+ */
+public final class ArbiterSweepSearch implements SweepSearch {
+    /** Random draws allowed per wanted trial before giving up (only reachable with a broken generator). */
+    private static final int DRAWS_PER_TRIAL = 10_000;
+
+    private final SweepConfig sweep;
+    private final SweepSpace space;
+
+    /** The sweep of {@code config.sweep()} (or a one-trial sweep when it has none) over the config's values. */
+    public ArbiterSweepSearch(RunConfig config) {
+        this.sweep = config.sweep() == null ? SweepConfig.defaults() : config.sweep();
+        this.space = new SweepSpace(sweep.vocabularySizeOr(config.concepts().size()),
+                sweep.spliceL1Or(config.splice().l1Penalty()), sweep.probeL1Or(config.probe().l1()));
+    }
+
+    @Override
+    public List<TrialParams> trials() {
+        return sweep.search() == SweepConfig.Search.GRID ? grid() : random();
+    }
+
+    private List<TrialParams> grid() {
+        CandidateGenerator generator = new GridSearchCandidateGenerator(space, 1, GridSearchCandidateGenerator.Mode.Sequential, null);
+        List<TrialParams> out = new ArrayList<>();
+        while (generator.hasMoreCandidates()) {
+            out.add(value(generator.getCandidate()));
+        }
+        return out;
+    }
+
+    private List<TrialParams> random() {
+        int wanted = sweep.trials();
+        ConfigException.require(wanted <= space.combinations(), "sweep.trials",
+                "be at most the number of distinct combinations (" + space.combinations() + "); use search: grid to run them all", wanted);
+        CandidateGenerator generator = new RandomSearchGenerator(space, null);
+        generator.setRngSeed(sweep.seed());
+        Set<TrialParams> drawn = new LinkedHashSet<>();
+        for (long draws = 0; drawn.size() < wanted; draws++) {
+            if (draws >= (long) DRAWS_PER_TRIAL * wanted) {
+                throw new IllegalStateException("random search drew " + draws + " candidates but found only " + drawn.size()
+                        + " distinct combinations of " + wanted);
+            }
+            drawn.add(value(generator.getCandidate()));
+        }
+        return List.copyOf(drawn);
+    }
+
+    private static TrialParams value(Candidate candidate) {
+        if (candidate.getException() != null) {
+            throw new IllegalStateException("Arbiter could not build candidate " + candidate.getIndex() + ": "
+                    + candidate.getException().getMessage(), candidate.getException());
+        }
+        return (TrialParams) candidate.getValue();
+    }
+}

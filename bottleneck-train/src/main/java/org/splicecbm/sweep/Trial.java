@@ -1,0 +1,47 @@
+package org.splicecbm.sweep;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.splicecbm.config.ConceptsConfig;
+import org.splicecbm.config.ConfigLoader;
+import org.splicecbm.config.RunConfig;
+
+/**
+ * A planned trial: its point and the plain run config it trains with (the sweep's config with the
+ * point's overrides and without the {@code sweep:} section, so {@code splice train} can repeat it).
+ */
+public record Trial(TrialParams params, RunConfig config) {
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    /** The trial of {@code params} on the sweep's base config. */
+    public static Trial of(RunConfig sweepConfig, TrialParams params) {
+        ConceptsConfig concepts = sweepConfig.concepts();
+        RunConfig config = sweepConfig.withSweep(null)
+                .withConcepts(new ConceptsConfig(concepts.vocabulary(), params.vocabularySize(), concepts.imageMean()))
+                .withSpliceL1(params.spliceL1())
+                .withProbe(sweepConfig.probe().withL1(params.probeL1()));
+        return new Trial(params, config);
+    }
+
+    /**
+     * SHA-256 of the resolved config without its {@code tracking} section: any change to data, backbone,
+     * concepts, probe settings... makes a stored result stale, but recording runs elsewhere does not.
+     */
+    public String fingerprint() {
+        try {
+            ObjectNode tree = (ObjectNode) YAML.readTree(ConfigLoader.toYaml(config));
+            tree.remove("tracking");
+            byte[] canonical = tree.toString().getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the trial config could not be re-read as YAML: " + e.getOriginalMessage(), e);
+        }
+    }
+}

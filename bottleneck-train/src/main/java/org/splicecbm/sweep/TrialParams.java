@@ -1,0 +1,27 @@
+package org.splicecbm.sweep;
+
+import java.io.Serializable;
+import java.util.Locale;
+
+/**
+ * One point of the linear-probe study (Bhalla et al., NeurIPS 2024, Sec. 5): a vocabulary size and
+ * SpLiCE l1 penalty (which fix the concept features) and a probe l1 penalty. Serializable because
+ * Arbiter candidates must be.
+ */
+public record TrialParams(int vocabularySize, double spliceL1, double probeL1) implements Serializable {
+
+    /** A stable, file-name-safe name of this point, e.g. {@code k10000-l1_0.25-probe_l1_1.0E-4}. */
+    public String key() {
+        return featureKey() + "-probe_l1_" + probeL1;
+    }
+
+    /** Trials with the same feature key share one feature set (features depend only on size and SpLiCE l1). */
+    public String featureKey() {
+        return "k" + vocabularySize + "-l1_" + spliceL1;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "size %d, splice l1 %s, probe l1 %s", vocabularySize, spliceL1, probeL1);
+    }
+}

@@ -1,0 +1,50 @@
+package org.splicecbm.sweep;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.splicecbm.config.RunConfig;
+import org.splicecbm.config.SweepConfig;
+
+class ArbiterSweepRunnerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void runsEveryPlannedTrialThroughArbiterInPlanOrder() throws IOException {
+        RunConfig config = SweepConfigs.load(dir, "sweep:\n  splice_l1: [0.1, 0.2]\n  probe_l1: [0.0, 1.0e-3]\n");
+        List<TrialParams> plan = new ArbiterSweepSearch(config).trials();
+        List<TrialParams> ran = Collections.synchronizedList(new ArrayList<>());
+        List<TrialResult> results = ArbiterSweepRunner.run(config, plan, t -> {
+            ran.add(t.params());
+            assertEquals(t.params().spliceL1(), t.config().splice().l1Penalty(), "the task builds the trial's config");
+            return TrialStoreTest.result(t, t.params().spliceL1());
+        }, SweepConfig.Metric.VAL_ACCURACY);
+        assertEquals(plan, ran);
+        assertEquals(plan, results.stream().map(TrialResult::params).toList());
+    }
+
+    @Test
+    void stopsAtTheFirstFailureAndNamesTheTrial() throws IOException {
+        RunConfig config = SweepConfigs.load(dir, "sweep:\n  splice_l1: [0.1, 0.2, 0.3]\n");
+        List<TrialParams> plan = new ArbiterSweepSearch(config).trials();
+        List<TrialParams> ran = Collections.synchronizedList(new ArrayList<>());
+        ArbiterSweepRunner.SweepFailedException e = assertThrows(ArbiterSweepRunner.SweepFailedException.class,
+                () -> ArbiterSweepRunner.run(config, plan, t -> {
+                    ran.add(t.params());
+                    if (t.params().spliceL1() == 0.2) {
+                        throw new IllegalStateException("no training features at somewhere");
+                    }
+                    return TrialStoreTest.result(t, 0.5);
+                }, SweepConfig.Metric.VAL_ACCURACY));
+        assertTrue(e.getMessage().contains("splice l1 0.2") && e.getMessage().contains("no training features at somewhere")
+                && e.getMessage().contains("rerun the same command to resume"), e.getMessage());
+        assertEquals(plan.subList(0, 2), ran, "no trial after the failed one is started");
+    }
+}
