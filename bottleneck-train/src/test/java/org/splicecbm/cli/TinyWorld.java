@@ -1,8 +1,5 @@
 package org.splicecbm.cli;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
+import org.splicecbm.testing.DrawnShapes;
 
 /**
  * A small, complete world for end-to-end runs: the tiny CLIP fixture laid out as a hub repository, an
@@ -49,31 +47,13 @@ final class TinyWorld {
         return dir;
     }
 
-    /** root/<class>/<n>.png: three classes of coloured shapes, deterministic. */
+    /** root/<class>/<n>.png: three classes of drawn shapes ({@link DrawnShapes}), deterministic. */
     static Path images(Path root, int perClass) throws IOException {
-        String[] classes = {"circles", "squares", "stripes"};
-        Color[] colours = {new Color(200, 40, 40), new Color(40, 160, 60), new Color(40, 60, 200)};
         SplittableRandom random = new SplittableRandom(7);
-        for (int c = 0; c < classes.length; c++) {
-            Path dir = Files.createDirectories(root.resolve(classes[c]));
+        for (int c = 0; c < DrawnShapes.CLASSES.size(); c++) {
+            Path dir = Files.createDirectories(root.resolve(DrawnShapes.CLASSES.get(c)));
             for (int i = 0; i < perClass; i++) {
-                BufferedImage image = new BufferedImage(48 + random.nextInt(16), 40 + random.nextInt(16), BufferedImage.TYPE_INT_RGB);
-                Graphics2D g = image.createGraphics();
-                g.setColor(new Color(random.nextInt(60), random.nextInt(60), random.nextInt(60)));
-                g.fillRect(0, 0, image.getWidth(), image.getHeight());
-                g.setColor(colours[c]);
-                int s = 14 + random.nextInt(14);
-                switch (c) {
-                    case 0 -> g.fillOval(random.nextInt(20), random.nextInt(12), s, s);
-                    case 1 -> g.fillRect(random.nextInt(20), random.nextInt(12), s, s);
-                    default -> {
-                        for (int y = 0; y < image.getHeight(); y += 6) {
-                            g.fillRect(0, y, image.getWidth(), 3);
-                        }
-                    }
-                }
-                g.dispose();
-                ImageIO.write(image, "png", dir.resolve(String.format("%03d.png", i)).toFile());
+                ImageIO.write(DrawnShapes.draw(c, random), "png", dir.resolve(String.format("%03d.png", i)).toFile());
             }
         }
         return root;

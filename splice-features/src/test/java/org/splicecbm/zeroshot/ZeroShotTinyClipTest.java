@@ -2,8 +2,6 @@ package org.splicecbm.zeroshot;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +26,7 @@ import org.splicecbm.decompose.SolverOptions;
 import org.splicecbm.decompose.SpliceDecomposer;
 import org.splicecbm.engine.DeviceChoice;
 import org.splicecbm.image.ImagePreprocessor;
+import org.splicecbm.testing.DrawnShapes;
 
 /**
  * The zero-shot study with real parts on a tiny world: the tiny-clip-quickgelu fixture (d = 24), drawn
@@ -188,29 +187,13 @@ class ZeroShotTinyClipTest {
 
     /** Circles, squares and stripes in three colours on dark noise, deterministic. */
     private static void drawAndEmbed(int perClass) {
-        Color[] colours = {new Color(200, 40, 40), new Color(40, 160, 60), new Color(40, 60, 200)};
         SplittableRandom random = new SplittableRandom(7);
         ImagePreprocessor preprocessor = new ImagePreprocessor(clip.preprocessing());
         float[][] pixels = new float[CLASSES.size() * perClass][];
         labels = new long[pixels.length];
         for (int c = 0; c < CLASSES.size(); c++) {
             for (int i = 0; i < perClass; i++) {
-                BufferedImage image = new BufferedImage(48 + random.nextInt(16), 40 + random.nextInt(16), BufferedImage.TYPE_INT_RGB);
-                Graphics2D g = image.createGraphics();
-                g.setColor(new Color(random.nextInt(60), random.nextInt(60), random.nextInt(60)));
-                g.fillRect(0, 0, image.getWidth(), image.getHeight());
-                g.setColor(colours[c]);
-                int s = 14 + random.nextInt(14);
-                switch (c) {
-                    case 0 -> g.fillOval(random.nextInt(20), random.nextInt(12), s, s);
-                    case 1 -> g.fillRect(random.nextInt(20), random.nextInt(12), s, s);
-                    default -> {
-                        for (int y = 0; y < image.getHeight(); y += 6) {
-                            g.fillRect(0, y, image.getWidth(), 3);
-                        }
-                    }
-                }
-                g.dispose();
+                BufferedImage image = DrawnShapes.draw(c, random);
                 pixels[c * perClass + i] = preprocessor.apply(image);
                 labels[c * perClass + i] = c;
             }
