@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.splicecbm.hub.DownloadException;
 import org.splicecbm.hub.HubClient;
 
 /**
@@ -29,7 +30,9 @@ public final class BackboneCatalog {
         RESNET_OPENCLIP
     }
 
-    static final List<String> VIT_HF_FILES = List.of("config.json", "model.safetensors", "tokenizer.json", "preprocessor_config.json");
+    static final String HF_SAFETENSORS = "model.safetensors";
+    static final String HF_TORCH_BIN = "pytorch_model.bin";
+    static final List<String> VIT_HF_FILES = List.of("config.json", HF_SAFETENSORS, "tokenizer.json", "preprocessor_config.json");
     static final List<String> RESNET_OPENCLIP_FILES = List.of("open_clip_config.json", "open_clip_model.safetensors");
 
     /** A catalog entry; {@code unsupported} explains why a known name cannot be used yet (null when it can). */
@@ -79,7 +82,16 @@ public final class BackboneCatalog {
             if (isLocal()) {
                 return localDirectory;
             }
-            return hub.snapshot(repoId, revision, files);
+            try {
+                return hub.snapshot(repoId, revision, files);
+            } catch (DownloadException e) {
+                if (e.status() != 404 || !files.contains(HF_SAFETENSORS)) {
+                    throw e;
+                }
+                // Older Hugging Face repositories ship only pytorch_model.bin; it is read by the safe unpickler.
+                List<String> withBin = files.stream().map(f -> f.equals(HF_SAFETENSORS) ? HF_TORCH_BIN : f).toList();
+                return hub.snapshot(repoId, revision, withBin);
+            }
         }
 
         /** The tokenizer.json to use. */

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.splicecbm.backbone.transformer.TextTower;
 import org.splicecbm.backbone.transformer.VisionTower;
+import org.splicecbm.backbone.transformer.WeightSource;
+import org.splicecbm.backbone.weights.CheckpointWeights;
 import org.splicecbm.backbone.weights.SafetensorsFile;
 import org.splicecbm.engine.DjlRuntime;
 import org.splicecbm.image.PreprocessSpec;
@@ -20,6 +22,8 @@ import org.splicecbm.image.PreprocessSpecs;
  * NDManager freed by {@link #close()}.
  */
 public final class HfClipBackbone extends EngineBackbone {
+    static final String SAFETENSORS = "model.safetensors";
+    static final String TORCH_BIN = "pytorch_model.bin";
     private final VisionTower vision;
 
     private HfClipBackbone(String name, NDManager manager, VisionTower vision, TextTower text,
@@ -44,15 +48,13 @@ public final class HfClipBackbone extends EngineBackbone {
         }
         HfClipConfig config = HfClipConfig.read(modelDir.resolve("config.json"));
         PreprocessSpec spec = readPreprocessing(modelDir, config);
-        Path weightsFile = requireFile(modelDir.resolve("model.safetensors"),
-                "(convert pytorch_model.bin with transformers' save_pretrained(safe_serialization=True))");
+        Path weightsFile = weightsFile(modelDir);
         DjlRuntime.configure(options.threads());
         NDManager manager = NDManager.newBaseManager(DjlRuntime.device(options.device()));
         ClipTokenizer tokenizer = null;
-        try (SafetensorsFile weights = SafetensorsFile.open(weightsFile)) {
-            VisionTower vision = HfClipTowers.vision(config.visionTower(),
-                    (tensor, shape) -> weights.loadFloats(manager, tensor, shape));
-            TextTower text = HfClipTowers.text(config.textTower(), (tensor, shape) -> weights.loadFloats(manager, tensor, shape));
+        try (Weights weights = Weights.open(weightsFile, manager)) {
+            VisionTower vision = HfClipTowers.vision(config.visionTower(), weights.source());
+            TextTower text = HfClipTowers.text(config.textTower(), weights.source());
             tokenizer = ClipTokenizer.open(modelDir.resolve("tokenizer.json"), config.text().maxPositionEmbeddings(),
                     config.text().padTokenId());
             return new HfClipBackbone(name, manager, vision, text, tokenizer, spec, options.batchSize());
@@ -62,6 +64,36 @@ public final class HfClipBackbone extends EngineBackbone {
             }
             manager.close();
             throw e;
+        }
+    }
+
+    /** {@code model.safetensors}, else (older hub repositories) {@code pytorch_model.bin}. */
+    private static Path weightsFile(Path modelDir) {
+        Path bin = modelDir.resolve(TORCH_BIN);
+        if (!Files.isRegularFile(modelDir.resolve(SAFETENSORS)) && Files.isRegularFile(bin)) {
+            return bin;
+        }
+        return requireFile(modelDir.resolve(SAFETENSORS), "(or " + TORCH_BIN + ", a PyTorch state dict)");
+    }
+
+    /** The open weights file as a {@link WeightSource}: safetensors directly, a torch.save state dict through the safe unpickler. */
+    private record Weights(WeightSource source, AutoCloseable file) implements AutoCloseable {
+        static Weights open(Path file, NDManager manager) {
+            if (file.getFileName().toString().equals(TORCH_BIN)) {
+                CheckpointWeights w = CheckpointWeights.fromTorch(file);
+                return new Weights((tensor, shape) -> w.load(manager, tensor, shape), w);
+            }
+            SafetensorsFile st = SafetensorsFile.open(file);
+            return new Weights((tensor, shape) -> st.loadFloats(manager, tensor, shape), st);
+        }
+
+        @Override
+        public void close() {
+            try {
+                file.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not close " + file + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -105,4 +105,29 @@ class BackboneCatalogTest {
             assertEquals(dir.resolve("tokenizer.json"), s.tokenizerFile(client));
         }
     }
+
+    @Test
+    void repositoryWithoutSafetensorsFallsBackToPytorchModelBin() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("old-repo"));
+        for (String f : List.of("config.json", "pytorch_model.bin", "tokenizer.json", "preprocessor_config.json")) {
+            Files.writeString(repo.resolve(f), "content of " + f);
+        }
+        try (FakeHubServer hub = FakeHubServer.start().serveRepo("acme/clip-old", repo)) {
+            HubClient client = new HubClient(hub.endpoint(), tmp.resolve("cache"), false, null);
+            Path dir = BackboneCatalog.resolve("hf:acme/clip-old").modelDirectory(client);
+            assertEquals("content of pytorch_model.bin", Files.readString(dir.resolve("pytorch_model.bin")));
+            assertFalse(Files.exists(dir.resolve("model.safetensors")));
+        }
+    }
+
+    @Test
+    void missingConfigIsStillAnError() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("broken-repo"));
+        Files.writeString(repo.resolve("model.safetensors"), "x");
+        try (FakeHubServer hub = FakeHubServer.start().serveRepo("acme/broken", repo)) {
+            HubClient client = new HubClient(hub.endpoint(), tmp.resolve("cache"), false, null);
+            Exception e = assertThrows(Exception.class, () -> BackboneCatalog.resolve("hf:acme/broken").modelDirectory(client));
+            assertTrue(e.getMessage().contains("config.json"), e.getMessage());
+        }
+    }
 }

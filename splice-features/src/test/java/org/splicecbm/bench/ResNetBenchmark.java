@@ -1,5 +1,6 @@
 package org.splicecbm.bench;
 
+import org.splicecbm.backbone.weights.TensorSource;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -8,7 +9,7 @@ import java.util.Arrays;
 import java.util.Random;
 import org.splicecbm.backbone.openclip.ModifiedResNet;
 import org.splicecbm.backbone.openclip.ResNetConfig;
-import org.splicecbm.backbone.openclip.TensorSource;
+import org.splicecbm.backbone.weights.TensorSource;
 import org.splicecbm.engine.DeviceChoice;
 import org.splicecbm.engine.DjlRuntime;
 

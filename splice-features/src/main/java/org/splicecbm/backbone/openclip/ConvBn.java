@@ -1,5 +1,6 @@
 package org.splicecbm.backbone.openclip;
 
+import org.splicecbm.backbone.weights.TensorSource;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;

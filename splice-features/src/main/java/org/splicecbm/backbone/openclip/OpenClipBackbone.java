@@ -1,5 +1,6 @@
 package org.splicecbm.backbone.openclip;
 
+import org.splicecbm.backbone.weights.CheckpointWeights;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
@@ -24,6 +25,8 @@ import org.splicecbm.image.PreprocessSpecs;
 public final class OpenClipBackbone extends EngineBackbone {
     public static final String CONFIG = "open_clip_config.json";
     public static final String TOKENIZER = "tokenizer.json";
+    public static final String SAFETENSORS = "open_clip_model.safetensors";
+    public static final String TORCH_BIN = "open_clip_pytorch_model.bin";
 
     private final ModifiedResNet vision;
 
@@ -56,7 +59,7 @@ public final class OpenClipBackbone extends EngineBackbone {
         DjlRuntime.configure(options.threads());
         NDManager manager = NDManager.newBaseManager(DjlRuntime.device(options.device()));
         ClipTokenizer tokenizer = null;
-        try (OpenClipWeights weights = OpenClipWeights.open(dir)) {
+        try (CheckpointWeights weights = CheckpointWeights.open(dir, SAFETENSORS, TORCH_BIN)) {
             ModifiedResNet vision = ModifiedResNet.load(config.vision(), weights, manager);
             TextTower text = OpenClipTextTower.load(OpenClipTextTower.config(config),
                     (tensor, shape) -> weights.load(manager, tensor, shape));

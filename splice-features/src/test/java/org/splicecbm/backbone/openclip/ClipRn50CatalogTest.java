@@ -29,7 +29,7 @@ class ClipRn50CatalogTest {
     @Test
     void clipRn50OpensFromTwoHubRepositories() throws Exception {
         Path model = Files.createDirectories(tmp.resolve("model"));
-        for (String f : List.of(OpenClipBackbone.CONFIG, OpenClipWeights.SAFETENSORS)) {
+        for (String f : List.of(OpenClipBackbone.CONFIG, OpenClipBackbone.SAFETENSORS)) {
             Files.copy(RnFixture.dir().resolve(f), model.resolve(f));
         }
         Path tokenizer = Files.createDirectories(tmp.resolve("tokenizer"));

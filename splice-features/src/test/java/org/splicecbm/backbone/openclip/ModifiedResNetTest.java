@@ -1,5 +1,6 @@
 package org.splicecbm.backbone.openclip;
 
+import org.splicecbm.backbone.weights.CheckpointWeights;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +44,7 @@ class ModifiedResNetTest {
 
     @Test
     void imageEmbeddingsMatchTimmGoldens() {
-        try (OpenClipWeights weights = OpenClipWeights.open(RnFixture.dir()); NDManager run = manager.newSubManager()) {
+        try (CheckpointWeights weights = CheckpointWeights.open(RnFixture.dir(), OpenClipBackbone.SAFETENSORS, OpenClipBackbone.TORCH_BIN); NDManager run = manager.newSubManager()) {
             ModifiedResNet tower = ModifiedResNet.load(config.vision(), weights, run);
             float[][] pixels = RnFixture.pixels(golden);
             int side = config.vision().imageSize();

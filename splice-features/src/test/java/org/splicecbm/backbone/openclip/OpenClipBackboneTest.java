@@ -116,7 +116,7 @@ class OpenClipBackboneTest {
 
     @Test
     void catalogTakesALocalOpenClipDirectoryWithOnlyTheTorchBin() throws IOException {
-        for (String f : List.of(OpenClipBackbone.CONFIG, OpenClipBackbone.TOKENIZER, OpenClipWeights.TORCH_BIN)) {
+        for (String f : List.of(OpenClipBackbone.CONFIG, OpenClipBackbone.TOKENIZER, OpenClipBackbone.TORCH_BIN)) {
             Files.copy(RnFixture.dir().resolve(f), tmp.resolve(f));
         }
         BackboneCatalog.Source source = BackboneCatalog.resolve(tmp.toString());

@@ -1,5 +1,6 @@
 package org.splicecbm.backbone.openclip;
 
+import org.splicecbm.backbone.weights.CheckpointWeights;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +22,7 @@ import org.splicecbm.torch.TorchArchive;
 import org.splicecbm.torch.TorchTensor;
 
 /** Both checkpoint formats give the same tensors, and a checkpoint that does not fit the config names the tensor. */
-class OpenClipWeightsTest {
+class CheckpointWeightsTest {
     private static NDManager manager;
     private static ResNetConfig vision;
     private static Map<String, TorchTensor> stateDict;
@@ -34,7 +35,7 @@ class OpenClipWeightsTest {
         DjlRuntime.configure();
         manager = NDManager.newBaseManager();
         vision = OpenClipConfig.read(RnFixture.dir().resolve("open_clip_config.json")).vision();
-        stateDict = TorchArchive.readStateDict(RnFixture.dir().resolve(OpenClipWeights.TORCH_BIN));
+        stateDict = TorchArchive.readStateDict(RnFixture.dir().resolve(OpenClipBackbone.TORCH_BIN));
     }
 
     @AfterAll
@@ -44,9 +45,9 @@ class OpenClipWeightsTest {
 
     @Test
     void safetensorsAndTorchBinHoldIdenticalWeights() {
-        try (OpenClipWeights st = OpenClipWeights.open(RnFixture.dir());
-             OpenClipWeights bin = OpenClipWeights.fromTorch(RnFixture.dir().resolve(OpenClipWeights.TORCH_BIN))) {
-            assertTrue(st.file().toString().endsWith(OpenClipWeights.SAFETENSORS));
+        try (CheckpointWeights st = CheckpointWeights.open(RnFixture.dir(), OpenClipBackbone.SAFETENSORS, OpenClipBackbone.TORCH_BIN);
+             CheckpointWeights bin = CheckpointWeights.fromTorch(RnFixture.dir().resolve(OpenClipBackbone.TORCH_BIN))) {
+            assertTrue(st.file().toString().endsWith(OpenClipBackbone.SAFETENSORS));
             assertEquals(st.names(), bin.names());
             int compared = 0;
             for (Map.Entry<String, TorchTensor> e : stateDict.entrySet()) {
@@ -62,16 +63,16 @@ class OpenClipWeightsTest {
 
     @Test
     void directoryWithOnlyTheBinLoadsIt() throws IOException {
-        Files.copy(RnFixture.dir().resolve(OpenClipWeights.TORCH_BIN), tmp.resolve(OpenClipWeights.TORCH_BIN));
-        try (OpenClipWeights w = OpenClipWeights.open(tmp)) {
-            assertTrue(w.file().toString().endsWith(OpenClipWeights.TORCH_BIN));
+        Files.copy(RnFixture.dir().resolve(OpenClipBackbone.TORCH_BIN), tmp.resolve(OpenClipBackbone.TORCH_BIN));
+        try (CheckpointWeights w = CheckpointWeights.open(tmp, OpenClipBackbone.SAFETENSORS, OpenClipBackbone.TORCH_BIN)) {
+            assertTrue(w.file().toString().endsWith(OpenClipBackbone.TORCH_BIN));
         }
     }
 
     @Test
     void emptyDirectoryNamesBothFiles() {
-        ClipModelException e = assertThrows(ClipModelException.class, () -> OpenClipWeights.open(tmp));
-        assertTrue(e.getMessage().contains(OpenClipWeights.SAFETENSORS) && e.getMessage().contains(OpenClipWeights.TORCH_BIN));
+        ClipModelException e = assertThrows(ClipModelException.class, () -> CheckpointWeights.open(tmp, OpenClipBackbone.SAFETENSORS, OpenClipBackbone.TORCH_BIN));
+        assertTrue(e.getMessage().contains(OpenClipBackbone.SAFETENSORS) && e.getMessage().contains(OpenClipBackbone.TORCH_BIN));
     }
 
     @Test
@@ -102,7 +103,7 @@ class OpenClipWeightsTest {
 
     private static void load(Map<String, TorchTensor> tensors) {
         try (NDManager run = manager.newSubManager()) {
-            ModifiedResNet.load(vision, OpenClipWeights.of("edited.bin", tensors), run);
+            ModifiedResNet.load(vision, CheckpointWeights.of("edited.bin", tensors), run);
         }
     }
 }

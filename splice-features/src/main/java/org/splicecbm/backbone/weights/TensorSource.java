@@ -1,4 +1,4 @@
-package org.splicecbm.backbone.openclip;
+package org.splicecbm.backbone.weights;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * Where a tower's parameters come from, by checkpoint name and required shape: a checkpoint
- * ({@link OpenClipWeights}) or, for benchmarks, generated values.
+ * ({@link CheckpointWeights}) or, for benchmarks, generated values.
  */
 @FunctionalInterface
 public interface TensorSource {
