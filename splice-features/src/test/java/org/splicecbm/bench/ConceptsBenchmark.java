@@ -1,17 +1,14 @@
 package org.splicecbm.bench;
 
+import org.splicecbm.concepts.WordBackbone;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Random;
-import org.splicecbm.backbone.ClipBackbone;
 import org.splicecbm.concepts.ConceptDictionaries;
 import org.splicecbm.concepts.ConceptDictionary;
 import org.splicecbm.concepts.ImageMeanAccumulator;
 import org.splicecbm.concepts.Vocabulary;
 import org.splicecbm.concepts.VocabularyRules;
 import org.splicecbm.decompose.DictionaryMath;
-import org.splicecbm.image.PreprocessSpec;
 
 /**
  * Times the concept stage's own work, without a CLIP model: reading and checking laion.txt, the dictionary formula
@@ -31,7 +28,8 @@ public final class ConceptsBenchmark {
             long t1 = System.nanoTime();
             report(round, "read+check laion.txt (" + laion.size() + " lines)", t1 - t0);
 
-            RandomBackbone backbone = new RandomBackbone(512);
+            // Stand-in text tower: a fixed random vector per text, so the timing excludes any model.
+            WordBackbone backbone = WordBackbone.hashing("bench:random", 512);
             float[][] embeddings = backbone.embedTexts(laion.lastK(10_000));
             long t2 = System.nanoTime();
             DictionaryMath.centre(embeddings);
@@ -58,50 +56,5 @@ public final class ConceptsBenchmark {
 
     private static void report(int round, String what, long nanos) {
         System.out.printf("round %d  %-60s %8.1f ms%n", round, what, nanos / 1e6);
-    }
-
-    /** Stand-in text tower: a fixed random vector per text, so the timing excludes any model. */
-    private static final class RandomBackbone implements ClipBackbone {
-        private final int dim;
-
-        RandomBackbone(int dim) {
-            this.dim = dim;
-        }
-
-        @Override
-        public String name() {
-            return "bench:random";
-        }
-
-        @Override
-        public int embeddingDim() {
-            return dim;
-        }
-
-        @Override
-        public PreprocessSpec preprocessing() {
-            return PreprocessSpec.clip(224);
-        }
-
-        @Override
-        public float[][] embedImages(float[][] pixels) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public float[][] embedTexts(List<String> texts) {
-            float[][] out = new float[texts.size()][dim];
-            for (int i = 0; i < out.length; i++) {
-                Random r = new Random(texts.get(i).hashCode());
-                for (int j = 0; j < dim; j++) {
-                    out[i][j] = (float) r.nextGaussian();
-                }
-            }
-            return out;
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

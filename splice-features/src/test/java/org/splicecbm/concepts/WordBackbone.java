@@ -9,7 +9,7 @@ import org.splicecbm.backbone.ClipBackbone;
 import org.splicecbm.image.PreprocessSpec;
 
 /** Test double for the dictionary math: maps each word to a fixed vector and counts text calls. */
-final class WordBackbone implements ClipBackbone {
+public final class WordBackbone implements ClipBackbone {
     private final String name;
     private final int dim;
     private final Function<String, float[]> vectors;
@@ -32,7 +32,7 @@ final class WordBackbone implements ClipBackbone {
     }
 
     /** A backbone for any word: a deterministic Gaussian vector seeded by the word and the backbone name. */
-    static WordBackbone hashing(String name, int dim) {
+    public static WordBackbone hashing(String name, int dim) {
         return hashing(name, dim, name.hashCode());
     }
 
