@@ -17,9 +17,4 @@ final class ConfigOptions {
         RunConfig c = ConfigLoader.load(config, RunConfig.class);
         return l1 == null ? c : c.withSpliceL1(l1);
     }
-
-    /** The folder relative tracking URIs resolve against: the config file's folder. */
-    Path baseDir() {
-        return config.toAbsolutePath().getParent();
-    }
 }

@@ -64,12 +64,11 @@ final class SweepCommand implements Callable<Integer> {
         }
         System.out.printf("sweep %s: %d trials (%s search), %d already done, %d to run%n", sweepId, plan.size(),
                 sweep.search().yaml(), done, plan.size() - done);
-        Path configDir = configFile.toAbsolutePath().getParent();
-        try (RunTracker tracker = TrainingRun.tracker(config, configDir)) {
+        try (RunTracker tracker = TrainingRun.tracker(config)) {
             TrackedRun parent = tracker.startRun(config.experimentName(), sweepId, sweepTags(config, sweepId));
             try {
                 parent.logParams(RunProvenance.params(config));
-                List<TrialResult> results = runTrials(config, plan, store, configDir, sweepId, parent);
+                List<TrialResult> results = runTrials(config, plan, store, sweepId, parent);
                 writeResults(config, sweepDir, results, parent);
                 parent.finish(RunOutcome.FINISHED, null);
             } catch (IOException | RuntimeException e) {
@@ -80,10 +79,10 @@ final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static List<TrialResult> runTrials(RunConfig config, List<TrialParams> plan, TrialStore store, Path configDir,
+    private static List<TrialResult> runTrials(RunConfig config, List<TrialParams> plan, TrialStore store,
                                                String sweepId, TrackedRun parent) {
         Map<String, String> childTags = Map.of("splice.sweep", sweepId, "mlflow.parentRunId", parent.runId());
-        SweepTrials trials = new SweepTrials(configDir, sweepId, childTags, System.out);
+        SweepTrials trials = new SweepTrials(sweepId, childTags, System.out);
         return ArbiterSweepRunner.run(config, plan, new ResumingExecutor(store, trials), config.sweep().metric());
     }
 

@@ -27,15 +27,13 @@ final class SweepTrials implements TrialExecutor {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private final Path configDir;
     private final String sweepId;
     private final Map<String, String> tags;
     private final PrintStream log;
     /** Mean L0 of each feature set this sweep computed, by {@code TrialParams.featureKey()}. */
     private final Map<String, Double> meanL0 = new HashMap<>();
 
-    SweepTrials(Path configDir, String sweepId, Map<String, String> tags, PrintStream log) {
-        this.configDir = configDir;
+    SweepTrials(String sweepId, Map<String, String> tags, PrintStream log) {
         this.sweepId = sweepId;
         this.tags = Map.copyOf(tags);
         this.log = log;
@@ -47,7 +45,7 @@ final class SweepTrials implements TrialExecutor {
         log.println("== trial " + trial.params() + ": train");
         Map<String, String> trialTags = new LinkedHashMap<>(tags);
         trialTags.put("splice.sweep.trial", trial.params().key());
-        TrainingRun.Result r = TrainingRun.run(trial.config(), configDir, sweepId + "-" + trial.params().key(), trialTags);
+        TrainingRun.Result r = TrainingRun.run(trial.config(), sweepId + "-" + trial.params().key(), trialTags);
         log.printf(java.util.Locale.ROOT, "   val accuracy %.4f, test accuracy %.4f, mean L0 %.2f%n",
                 r.val().accuracy(), r.test().accuracy(), l0);
         return new TrialResult(trial.params(), trial.fingerprint(), r.val().accuracy(), r.val().balancedAccuracy(),

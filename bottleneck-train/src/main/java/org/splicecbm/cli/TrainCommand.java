@@ -35,7 +35,7 @@ final class TrainCommand implements Callable<Integer> {
         if (probeL1 != null) {
             probe.l1(probeL1);
         }
-        TrainingRun.Result result = TrainingRun.run(config.withProbe(probe.build()), options.baseDir());
+        TrainingRun.Result result = TrainingRun.run(config.withProbe(probe.build()));
         result.print(System.out);
         return 0;
     }

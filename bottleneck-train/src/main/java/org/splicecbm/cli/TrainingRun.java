@@ -52,17 +52,17 @@ final class TrainingRun {
         }
     }
 
-    static Result run(RunConfig config, Path configDir) throws IOException {
+    static Result run(RunConfig config) throws IOException {
         String runName = config.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return run(config, configDir, runName, Map.of());
+        return run(config, runName, Map.of());
     }
 
     /** A run with a chosen name and tags beside the provenance tags (a sweep's trials: sweep id, parent run). */
-    static Result run(RunConfig config, Path configDir, String runName, Map<String, String> extraTags) throws IOException {
+    static Result run(RunConfig config, String runName, Map<String, String> extraTags) throws IOException {
         FeatureSplits splits = FeatureSplits.load(config);
         Map<String, String> tags = new LinkedHashMap<>(RunProvenance.tags(config));
         tags.putAll(extraTags);
-        try (RunTracker tracker = tracker(config, configDir)) {
+        try (RunTracker tracker = tracker(config)) {
             TrackedRun run = tracker.startRun(config.experimentName(), runName, tags);
             try {
                 Result result = trainAndReport(config, splits, run, runName, tracker.location());
@@ -98,12 +98,8 @@ final class TrainingRun {
         return new Result(runName, run.runId(), modelDir, reportDir, test, val, probe, trackedAt);
     }
 
-    static RunTracker tracker(RunConfig config, Path configDir) {
-        String uri = config.tracking().uri();
-        if (config.tracking().isServer() || uri.startsWith("file:")) {
-            return RunTrackers.open(uri, config.output().resolve("mlruns"));
-        }
-        return RunTrackers.open(configDir.resolve(uri).normalize().toString(), config.output().resolve("mlruns"));
+    static RunTracker tracker(RunConfig config) {
+        return RunTrackers.open(config.tracking().uri(), config.output().resolve("mlruns"));
     }
 
     private static Map<String, Double> epochMetrics(EpochMetrics m) {

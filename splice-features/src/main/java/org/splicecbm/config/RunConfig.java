@@ -66,10 +66,10 @@ public record RunConfig(Integer schema, String name, String backbone, String dev
                 tracking, output, newSweep);
     }
 
-    /** Model folders and vocabulary files given relative to the config resolve against its folder. */
+    /** Model folders, vocabulary files and a local tracking store given relative to the config resolve against its folder. */
     @Override
     public RunConfig resolvedAgainst(Path baseDir) {
         return new RunConfig(schema, name, RelativePaths.resolveIfFile(baseDir, backbone), device, batchSize, threads,
-                dataset, concepts.resolvedAgainst(baseDir), splice, probe, tracking, output, sweep);
+                dataset, concepts.resolvedAgainst(baseDir), splice, probe, tracking.resolvedAgainst(baseDir), output, sweep);
     }
 }

@@ -19,6 +19,14 @@ public record TrackingConfig(String uri, String experiment) {
         return new TrackingConfig(null, null);
     }
 
+    /** A local store given as a relative or {@code ~} path resolves against {@code baseDir}; server and file: URIs stay as they are. */
+    public TrackingConfig resolvedAgainst(java.nio.file.Path baseDir) {
+        if (isServer() || uri.startsWith("file:")) {
+            return this;
+        }
+        return new TrackingConfig(ConfigPathDeserializer.resolve(baseDir, uri).toString(), experiment);
+    }
+
     /** True when runs go to an MLflow server. */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isServer() {

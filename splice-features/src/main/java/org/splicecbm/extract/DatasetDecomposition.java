@@ -28,7 +28,7 @@ public final class DatasetDecomposition {
         ImageDataset dataset = Datasets.open(config.dataset());
         try (ClipBackbone backbone = FeaturePipeline.open(config)) {
             CachedEmbeddings cached = FeaturePipeline.embeddings(config, dataset, backbone, split);
-            CachedEmbeddings training = ImageMeanSource.needsTraining(config)
+            CachedEmbeddings training = config.concepts().imageMeanFromDataset()
                     ? FeaturePipeline.embeddings(config, dataset, backbone, Split.TRAIN) : null;
             ConceptDictionary dictionary = SpliceSetup.dictionary(backbone, config.concepts());
             ImageMean mean = SpliceSetup.imageMean(config.backbone(), config.concepts(), dataset.name(), training);
@@ -53,12 +53,5 @@ public final class DatasetDecomposition {
             out[i] = Math.toIntExact(labels[i]);
         }
         return out;
-    }
-
-    /** Whether the configured image mean must be computed from the training split. */
-    private static final class ImageMeanSource {
-        static boolean needsTraining(RunConfig config) {
-            return !org.splicecbm.config.ConceptsConfig.PUBLISHED.equals(config.concepts().imageMean());
-        }
     }
 }

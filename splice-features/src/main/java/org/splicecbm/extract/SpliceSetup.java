@@ -34,7 +34,7 @@ public final class SpliceSetup {
      */
     public static ImageMean imageMean(String backboneSpec, ConceptsConfig concepts, String datasetName,
                                       CachedEmbeddings training) throws IOException {
-        if (ConceptsConfig.PUBLISHED.equals(concepts.imageMean())) {
+        if (!concepts.imageMeanFromDataset()) {
             return ImageMeans.published(backboneSpec);
         }
         if (training == null) {

@@ -48,6 +48,13 @@ class ConfigLoaderTest {
         assertEquals("laion", c.concepts().vocabulary());
         assertEquals("auto", c.device());
         assertEquals("t", c.experimentName());
+        assertEquals(dir.resolve("mlruns").toString(), c.tracking().uri(), "a local tracking store resolves against the config's folder");
+    }
+
+    @Test
+    void serverTrackingUriIsKeptAsIs(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("c.yaml"), VALID + "tracking: {uri: http://mlflow.example:5000}\n");
+        assertEquals("http://mlflow.example:5000", ConfigLoader.load(file, RunConfig.class).tracking().uri());
     }
 
     @Test
