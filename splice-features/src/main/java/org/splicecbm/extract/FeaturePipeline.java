@@ -42,7 +42,7 @@ public final class FeaturePipeline {
                     embedded.caches().get(Split.TRAIN));
             try (SpliceStep step = SpliceSetup.step(dictionary, mean, config.splice())) {
                 FeatureJob job = new FeatureJob(embedding, ConceptSpace.of(dictionary, mean), step, featureDir(config));
-                FeatureStageResult result = FeatureStage.run(job);
+                FeatureStageResult result = FeatureStage.decompose(job, embedded);
                 ConfigLoader.save(config, featureDir(config).resolve("config.yaml"));
                 return result.featureSets();
             }

@@ -33,7 +33,16 @@ public final class FeatureStage {
     /** Runs both stages; returns where each split's feature set and embedding cache are. */
     public static FeatureStageResult run(FeatureJob job) throws IOException {
         StageCounters counters = new StageCounters();
-        Map<Split, CachedEmbeddings> cached = embed(job.embedding(), counters).caches();
+        return decompose(job, embed(job.embedding(), counters));
+    }
+
+    /** Stage 2 alone, on embeddings stage 1 already produced for {@code job.embedding()} (see {@link #embed}). */
+    public static FeatureStageResult decompose(FeatureJob job, Embedded embedded) throws IOException {
+        Map<Split, CachedEmbeddings> cached = embedded.caches();
+        if (!cached.keySet().containsAll(job.embedding().splits())) {
+            throw new IllegalArgumentException("embeddings cover " + cached.keySet() + " but the job needs "
+                    + job.embedding().splits() + "; embed with the job's own EmbeddingJob first");
+        }
         DecompositionStage decomposition = new DecompositionStage(job);
         Map<Split, Path> featureSets = new EnumMap<>(Split.class);
         Map<Split, Path> caches = new EnumMap<>(Split.class);
@@ -43,7 +52,7 @@ public final class FeatureStage {
             featureSets.put(split, dir);
             caches.put(split, cached.get(split).directory());
         }
-        return new FeatureStageResult(featureSets, caches, counters);
+        return new FeatureStageResult(featureSets, caches, embedded.counters());
     }
 
     private static Embedded embed(EmbeddingJob job, StageCounters counters) throws IOException {
