@@ -117,6 +117,18 @@ public final class FakeHubServer implements AutoCloseable {
     }
 
     /** The next GET whose path ends with {@code "/" + fileName} sends the headers, then only {@code bytes} bytes and hangs up. */
+    /**
+     * The first byte a resumed request asked for ({@code Range: bytes=N-}). After a cut, a client resumes from
+     * what it had received, which can be less than what the server wrote: bytes in flight when the connection
+     * broke may never be delivered to it.
+     */
+    public static long rangeStart(String range) {
+        if (range == null || !range.matches("bytes=\\d+-")) {
+            throw new AssertionError("expected a resumed request with Range: bytes=N-, found " + range);
+        }
+        return Long.parseLong(range.substring("bytes=".length(), range.length() - 1));
+    }
+
     public void dropConnectionOnce(String fileName, long bytes) {
         faults.computeIfAbsent(fileName, k -> new ArrayDeque<>()).add(new Fault(0, bytes));
     }

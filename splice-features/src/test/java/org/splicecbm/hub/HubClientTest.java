@@ -94,7 +94,8 @@ class HubClientTest {
                 .filter(r -> r.method().equals("GET") && r.path().startsWith("/cdn/")).toList();
         assertEquals(2, cdnGets.size(), cdnGets.toString());
         assertNull(cdnGets.get(0).range());
-        assertEquals("bytes=100000-", cdnGets.get(1).range());
+        long resumedAt = FakeHubServer.rangeStart(cdnGets.get(1).range());
+        assertTrue(resumedAt > 0 && resumedAt <= 100_000, "resumes from the bytes it kept, at most the cut, found " + resumedAt);
     }
 
     @Test

@@ -67,7 +67,8 @@ class UrlFetcherTest {
         Path dest = tmp.resolve("laion.txt");
         fetcher(false).fetch(url, dest, Checksum.md5(FakeHubServer.hex("MD5", content)));
         assertArrayEquals(content, Files.readAllBytes(dest));
-        assertEquals("bytes=70000-", server.requests().get(1).range());
+        long resumedAt = FakeHubServer.rangeStart(server.requests().get(1).range());
+        assertTrue(resumedAt > 0 && resumedAt <= 70_000, "resumes from the bytes it kept, at most the cut, found " + resumedAt);
     }
 
     @Test
