@@ -8,7 +8,7 @@ import org.splicecbm.config.RunConfig;
 import org.splicecbm.data.Split;
 import org.splicecbm.decompose.DecompositionSummary;
 import org.splicecbm.decompose.DecompositionSummary.ConceptWeight;
-import org.splicecbm.extract.DatasetDecomposition;
+import org.splicecbm.features.DatasetDecomposition;
 import org.splicecbm.report.ConceptBarPlot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.splicecbm.config.RunConfig;
 import org.splicecbm.data.Split;
-import org.splicecbm.extract.FeaturePipeline;
+import org.splicecbm.features.FeaturePipeline;
 import org.splicecbm.store.FeatureSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

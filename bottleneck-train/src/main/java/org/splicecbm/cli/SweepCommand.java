@@ -24,6 +24,8 @@ import org.splicecbm.tracking.RunProvenance;
 import org.splicecbm.tracking.RunTracker;
 import org.splicecbm.tracking.TrackedRun;
 import org.splicecbm.tracking.TrackedRun.RunOutcome;
+import org.splicecbm.workflow.SweepTrials;
+import org.splicecbm.workflow.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

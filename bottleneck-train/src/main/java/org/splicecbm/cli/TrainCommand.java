@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.splicecbm.config.ProbeConfig;
 import org.splicecbm.config.RunConfig;
+import org.splicecbm.workflow.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -11,9 +11,9 @@ import org.splicecbm.config.RunConfig;
 import org.splicecbm.data.Datasets;
 import org.splicecbm.data.ImageDataset;
 import org.splicecbm.data.Split;
-import org.splicecbm.extract.FeaturePipeline;
-import org.splicecbm.extract.SpliceSetup;
-import org.splicecbm.extract.SpliceStep;
+import org.splicecbm.features.FeaturePipeline;
+import org.splicecbm.features.SpliceSetup;
+import org.splicecbm.features.SpliceStep;
 import org.splicecbm.store.CachedEmbeddings;
 
 /**

@@ -1,4 +1,4 @@
-package org.splicecbm.extract;
+package org.splicecbm.features;
 
 import java.nio.file.Path;
 import java.util.List;

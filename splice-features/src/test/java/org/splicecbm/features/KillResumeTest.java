@@ -1,4 +1,4 @@
-package org.splicecbm.extract;
+package org.splicecbm.features;
 
 import static org.junit.jupiter.api.Assertions.*;
 

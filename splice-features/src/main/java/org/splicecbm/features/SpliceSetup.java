@@ -1,4 +1,4 @@
-package org.splicecbm.extract;
+package org.splicecbm.features;
 
 import java.io.IOException;
 import java.nio.file.Path;

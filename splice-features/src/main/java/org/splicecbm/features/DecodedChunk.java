@@ -1,4 +1,4 @@
-package org.splicecbm.extract;
+package org.splicecbm.features;
 
 import java.util.List;
 import org.splicecbm.data.Sample;

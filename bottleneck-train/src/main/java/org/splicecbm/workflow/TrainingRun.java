@@ -1,4 +1,4 @@
-package org.splicecbm.cli;
+package org.splicecbm.workflow;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,12 +31,14 @@ import org.splicecbm.tracking.TrackedRun.RunOutcome;
  * on test, save the model with its provenance, write the report, and log params, per-epoch metrics,
  * final metrics, tags and artifacts to MLflow. A failure marks the run FAILED with the error.
  */
-final class TrainingRun {
+public final class TrainingRun {
     private TrainingRun() {}
 
-    record Result(String runName, String runId, Path modelDir, Path reportDir, Evaluation test, Evaluation val,
+    /** What one training run produced: names, tracked id, folders, evaluations and the trained probe. */
+    public record Result(String runName, String runId, Path modelDir, Path reportDir, Evaluation test, Evaluation val,
                   TrainedProbe probe, String trackedAt) {
-        void print(PrintStream out) {
+        /** Prints the run summary the CLI shows. */
+        public void print(PrintStream out) {
             out.printf(Locale.ROOT, "run %s: test accuracy %.4f, balanced %.4f, macro F1 %.4f%s, effective concepts %d%n",
                     runName, test.accuracy(), test.balancedAccuracy(), test.macroF1(),
                     test.groupAccuracy().isEmpty() ? "" : String.format(Locale.ROOT, ", worst group %.4f", test.worstGroupAccuracy()),
@@ -52,13 +54,14 @@ final class TrainingRun {
         }
     }
 
-    static Result run(RunConfig config) throws IOException {
+    /** Trains, evaluates, saves and tracks one run of {@code config}, named after the config and the time. */
+    public static Result run(RunConfig config) throws IOException {
         String runName = config.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         return run(config, runName, Map.of());
     }
 
     /** A run with a chosen name and tags beside the provenance tags (a sweep's trials: sweep id, parent run). */
-    static Result run(RunConfig config, String runName, Map<String, String> extraTags) throws IOException {
+    public static Result run(RunConfig config, String runName, Map<String, String> extraTags) throws IOException {
         FeatureSplits splits = FeatureSplits.load(config);
         Map<String, String> tags = new LinkedHashMap<>(RunProvenance.tags(config));
         tags.putAll(extraTags);
@@ -98,7 +101,8 @@ final class TrainingRun {
         return new Result(runName, run.runId(), modelDir, reportDir, test, val, probe, trackedAt);
     }
 
-    static RunTracker tracker(RunConfig config) {
+    /** The tracker of {@code config}: its {@code tracking.uri}, else the local store under the output folder. */
+    public static RunTracker tracker(RunConfig config) {
         return RunTrackers.open(config.tracking().uri(), config.output().resolve("mlruns"));
     }
 

@@ -1,4 +1,4 @@
-package org.splicecbm.cli;
+package org.splicecbm.workflow;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.splicecbm.data.Split;
-import org.splicecbm.extract.FeaturePipeline;
+import org.splicecbm.features.FeaturePipeline;
 import org.splicecbm.store.FeatureSet;
 import org.splicecbm.store.FeatureSetMeta;
 import org.splicecbm.sweep.Trial;
@@ -22,7 +22,7 @@ import org.splicecbm.sweep.TrialResult;
  * (once per pair in a sweep; the CLIP embeddings come from the cache, so only the decomposition
  * runs), then a tracked {@link TrainingRun} tagged with the sweep id and the sweep's parent run.
  */
-final class SweepTrials implements TrialExecutor {
+public final class SweepTrials implements TrialExecutor {
     private static final ObjectMapper META = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -33,7 +33,8 @@ final class SweepTrials implements TrialExecutor {
     /** Mean L0 of each feature set this sweep computed, by {@code TrialParams.featureKey()}. */
     private final Map<String, Double> meanL0 = new HashMap<>();
 
-    SweepTrials(String sweepId, Map<String, String> tags, PrintStream log) {
+    /** Trials tagged with {@code sweepId} and {@code tags}, logging progress to {@code log}. */
+    public SweepTrials(String sweepId, Map<String, String> tags, PrintStream log) {
         this.sweepId = sweepId;
         this.tags = Map.copyOf(tags);
         this.log = log;

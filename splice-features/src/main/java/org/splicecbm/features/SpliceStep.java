@@ -1,4 +1,4 @@
-package org.splicecbm.extract;
+package org.splicecbm.features;
 
 import org.splicecbm.decompose.Decomposition;
 import org.splicecbm.decompose.SolverOptions;

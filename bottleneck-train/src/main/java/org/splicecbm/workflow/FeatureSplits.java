@@ -1,4 +1,4 @@
-package org.splicecbm.cli;
+package org.splicecbm.workflow;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +15,7 @@ import org.splicecbm.data.Datasets;
 import org.splicecbm.data.ImageDataset;
 import org.splicecbm.data.Sample;
 import org.splicecbm.data.Split;
-import org.splicecbm.extract.FeaturePipeline;
+import org.splicecbm.features.FeaturePipeline;
 import org.splicecbm.probe.FeatureFingerprint;
 import org.splicecbm.probe.FeatureSpace;
 import org.splicecbm.probe.TrainingData;
@@ -26,9 +26,10 @@ import org.splicecbm.store.SkippedImage;
  * The feature sets a config's {@code features} run wrote, as training data: rows, labels, class names
  * from the dataset, and group labels (e.g. Waterbirds label x place) for worst-group accuracy.
  */
-record FeatureSplits(Map<Split, TrainingData> data, Map<Split, FeatureSet> sets, Map<Integer, String> groupNames) {
+public record FeatureSplits(Map<Split, TrainingData> data, Map<Split, FeatureSet> sets, Map<Integer, String> groupNames) {
 
-    static FeatureSplits load(RunConfig config) throws IOException {
+    /** Reads the feature sets the config's feature stage wrote. */
+    public static FeatureSplits load(RunConfig config) throws IOException {
         Path dir = FeaturePipeline.featureDir(config);
         if (!Files.isDirectory(dir.resolve(Split.TRAIN.key()))) {
             throw new IllegalStateException("no training features at " + dir.resolve(Split.TRAIN.key())
@@ -56,7 +57,8 @@ record FeatureSplits(Map<Split, TrainingData> data, Map<Split, FeatureSet> sets,
         return new FeatureSplits(data, sets, names);
     }
 
-    TrainingData require(Split split) {
+    /** The training data of {@code split}; an error saying how to derive the split when it is missing. */
+    public TrainingData require(Split split) {
         TrainingData d = data.get(split);
         if (d == null) {
             throw new IllegalStateException("the feature stage wrote no " + split.key() + " split; derive one in the"
