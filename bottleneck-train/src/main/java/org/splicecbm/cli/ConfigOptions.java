@@ -2,7 +2,7 @@ package org.splicecbm.cli;
 
 import java.nio.file.Path;
 import org.splicecbm.config.ConfigLoader;
-import org.splicecbm.config.RunConfig;
+import org.splicecbm.runconfig.RunConfig;
 import picocli.CommandLine.Option;
 
 /** {@code --config FILE} plus the overrides the paper's studies need ({@code --l1} for SpLiCE's penalty). */

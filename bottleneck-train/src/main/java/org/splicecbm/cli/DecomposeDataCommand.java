@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.splicecbm.config.RunConfig;
+import org.splicecbm.runconfig.RunConfig;
 import org.splicecbm.data.Split;
 import org.splicecbm.decompose.DecompositionSummary;
 import org.splicecbm.decompose.DecompositionSummary.ConceptWeight;
-import org.splicecbm.features.DatasetDecomposition;
+import org.splicecbm.pipeline.DatasetDecomposition;
 import org.splicecbm.report.ConceptBarPlot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +37,7 @@ final class DecomposeDataCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunConfig config = options.load();
-        DatasetDecomposition.Outcome outcome = DatasetDecomposition.run(config, Split.parse(split));
+        DatasetDecomposition.Outcome outcome = DatasetDecomposition.run(config.features(), Split.parse(split));
         DecompositionSummary s = outcome.summary();
         String scope = outcome.dataset() + " " + outcome.split().key();
         List<ConceptWeight> topConcepts;

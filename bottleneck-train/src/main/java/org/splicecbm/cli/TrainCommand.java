@@ -2,8 +2,8 @@ package org.splicecbm.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.splicecbm.config.ProbeConfig;
-import org.splicecbm.config.RunConfig;
+import org.splicecbm.probe.ProbeConfig;
+import org.splicecbm.runconfig.RunConfig;
 import org.splicecbm.workflow.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

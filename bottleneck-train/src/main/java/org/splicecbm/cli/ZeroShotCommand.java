@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.splicecbm.config.ConfigLoader;
-import org.splicecbm.config.RunConfig;
+import org.splicecbm.runconfig.RunConfig;
 import org.splicecbm.data.Split;
 import org.splicecbm.report.SparsityAccuracyPlot;
 import org.splicecbm.report.ZeroShotPlot;
 import org.splicecbm.zeroshot.ClassPrompts;
-import org.splicecbm.zeroshot.ZeroShotEvaluation;
+import org.splicecbm.pipeline.ZeroShotEvaluation;
 import org.splicecbm.zeroshot.ZeroShotReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +39,7 @@ final class ZeroShotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunConfig run = ConfigLoader.load(config, RunConfig.class);
         Split which = Split.parse(split);
-        ZeroShotReport report = ZeroShotEvaluation.run(run, which, l1, template);
+        ZeroShotReport report = ZeroShotEvaluation.run(run.features(), which, l1, template);
         String scope = report.dataset() + " " + which.key();
         System.out.println("Zero-shot classification of " + scope + " (" + report.dense().images() + " images, prompt \""
                 + template + "\"):");

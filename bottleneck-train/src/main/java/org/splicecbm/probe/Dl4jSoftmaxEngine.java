@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.splicecbm.config.ProbeConfig;
 import org.splicecbm.store.CsrMatrix;
 
 /**

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.splicecbm.config.ProbeConfig;
 import org.splicecbm.store.AtomicDirectory;
 import org.splicecbm.store.AtomicFiles;
 import org.splicecbm.store.Npy;

@@ -13,7 +13,6 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
-import org.splicecbm.config.ProbeConfig;
 
 /**
  * The probe as a DL4J network: one {@link OutputLayer} (softmax, multi-class cross-entropy with

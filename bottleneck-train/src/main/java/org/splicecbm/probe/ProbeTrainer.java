@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.splicecbm.config.ProbeConfig;
 
 /**
  * Trains the sparse linear concept-bottleneck probe of SpLiCE (Bhalla et al., NeurIPS 2024): a

@@ -1,6 +1,5 @@
 package org.splicecbm.probe;
 
-import org.splicecbm.config.ProbeConfig;
 
 /**
  * Applies one optimiser step to the weights and then the proximal operator of the L1 penalty

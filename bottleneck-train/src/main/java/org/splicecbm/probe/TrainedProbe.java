@@ -1,7 +1,6 @@
 package org.splicecbm.probe;
 
 import java.nio.file.Path;
-import org.splicecbm.config.ProbeConfig;
 import org.splicecbm.store.CsrMatrix;
 
 /**

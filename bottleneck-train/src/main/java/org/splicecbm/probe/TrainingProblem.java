@@ -1,6 +1,5 @@
 package org.splicecbm.probe;
 
-import org.splicecbm.config.ProbeConfig;
 import org.splicecbm.store.CsrMatrix;
 
 /**

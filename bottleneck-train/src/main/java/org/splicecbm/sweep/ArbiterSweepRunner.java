@@ -6,8 +6,8 @@ import java.util.Map;
 import org.deeplearning4j.arbiter.optimize.api.termination.MaxCandidatesCondition;
 import org.deeplearning4j.arbiter.optimize.config.OptimizationConfiguration;
 import org.deeplearning4j.arbiter.optimize.runner.LocalOptimizationRunner;
-import org.splicecbm.config.RunConfig;
-import org.splicecbm.config.SweepConfig;
+import org.splicecbm.runconfig.RunConfig;
+import org.splicecbm.runconfig.SweepConfig;
 
 /**
  * Runs a sweep's planned trials with Arbiter's {@link LocalOptimizationRunner}: our

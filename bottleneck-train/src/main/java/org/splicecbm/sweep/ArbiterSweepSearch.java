@@ -9,8 +9,8 @@ import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
 import org.deeplearning4j.arbiter.optimize.generator.GridSearchCandidateGenerator;
 import org.deeplearning4j.arbiter.optimize.generator.RandomSearchGenerator;
 import org.splicecbm.config.ConfigException;
-import org.splicecbm.config.RunConfig;
-import org.splicecbm.config.SweepConfig;
+import org.splicecbm.runconfig.RunConfig;
+import org.splicecbm.runconfig.SweepConfig;
 
 /**
  * {@link SweepSearch} with Arbiter's candidate generators over a {@link SweepSpace}: {@code grid} is

@@ -6,7 +6,7 @@ import java.util.Properties;
 import org.deeplearning4j.arbiter.optimize.api.data.DataProvider;
 import org.deeplearning4j.arbiter.optimize.api.data.DataSource;
 import org.deeplearning4j.arbiter.optimize.api.score.ScoreFunction;
-import org.splicecbm.config.SweepConfig;
+import org.splicecbm.runconfig.SweepConfig;
 
 /** Arbiter's score of a trial: its validation selection metric, maximised (test metrics never score). */
 final class SelectionScore implements ScoreFunction {

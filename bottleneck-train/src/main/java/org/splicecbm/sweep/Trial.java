@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.splicecbm.config.ConceptsConfig;
+import org.splicecbm.concepts.ConceptsConfig;
 import org.splicecbm.config.ConfigLoader;
-import org.splicecbm.config.RunConfig;
+import org.splicecbm.runconfig.RunConfig;
 
 /**
  * A planned trial: its point and the plain run config it trains with (the sweep's config with the

@@ -1,6 +1,6 @@
 package org.splicecbm.sweep;
 
-import org.splicecbm.config.SweepConfig;
+import org.splicecbm.runconfig.SweepConfig;
 
 /**
  * What one finished trial measured: validation metrics (used for selection), test metrics (reported

@@ -15,7 +15,7 @@ import org.deeplearning4j.arbiter.optimize.runner.CandidateInfo;
 import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
 import org.deeplearning4j.arbiter.optimize.runner.IOptimizationRunner;
 import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
-import org.splicecbm.config.RunConfig;
+import org.splicecbm.runconfig.RunConfig;
 
 /**
  * Arbiter's {@link TaskCreator} for sweep trials: the task builds the trial's config, runs it through

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.splicecbm.config.ConfigLoader;
-import org.splicecbm.config.RunConfig;
+import org.splicecbm.runconfig.RunConfig;
 
 /**
  * What every tracked run records about where it came from: the resolved config flattened to

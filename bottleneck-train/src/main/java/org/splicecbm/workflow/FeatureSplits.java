@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.splicecbm.config.RunConfig;
+import org.splicecbm.runconfig.RunConfig;
 import org.splicecbm.data.Datasets;
 import org.splicecbm.data.ImageDataset;
 import org.splicecbm.data.Sample;
 import org.splicecbm.data.Split;
-import org.splicecbm.features.FeaturePipeline;
+import org.splicecbm.pipeline.FeaturePipeline;
 import org.splicecbm.probe.FeatureFingerprint;
 import org.splicecbm.probe.FeatureSpace;
 import org.splicecbm.probe.TrainingData;
@@ -30,7 +30,7 @@ public record FeatureSplits(Map<Split, TrainingData> data, Map<Split, FeatureSet
 
     /** Reads the feature sets the config's feature stage wrote. */
     public static FeatureSplits load(RunConfig config) throws IOException {
-        Path dir = FeaturePipeline.featureDir(config);
+        Path dir = FeaturePipeline.featureDir(config.features());
         if (!Files.isDirectory(dir.resolve(Split.TRAIN.key()))) {
             throw new IllegalStateException("no training features at " + dir.resolve(Split.TRAIN.key())
                     + "; run ./splice features --config <this config> first (with the same concepts and splice.l1_penalty)");

@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.splicecbm.data.Split;
-import org.splicecbm.features.FeaturePipeline;
+import org.splicecbm.pipeline.FeaturePipeline;
 import org.splicecbm.store.FeatureSet;
 import org.splicecbm.store.FeatureSetMeta;
 import org.splicecbm.sweep.Trial;
@@ -61,8 +61,8 @@ public final class SweepTrials implements TrialExecutor {
             return known;
         }
         log.println("== features for size " + trial.params().vocabularySize() + ", splice l1 " + trial.params().spliceL1()
-                + " -> " + FeaturePipeline.featureDir(trial.config()));
-        Map<Split, Path> sets = FeaturePipeline.run(trial.config());
+                + " -> " + FeaturePipeline.featureDir(trial.config().features()));
+        Map<Split, Path> sets = FeaturePipeline.run(trial.config().features());
         double nonzeros = 0;
         long rows = 0;
         for (Path dir : sets.values()) {

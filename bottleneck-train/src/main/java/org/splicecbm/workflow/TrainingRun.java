@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.splicecbm.config.ConfigLoader;
-import org.splicecbm.config.RunConfig;
+import org.splicecbm.runconfig.RunConfig;
 import org.splicecbm.data.Split;
 import org.splicecbm.probe.EpochMetrics;
 import org.splicecbm.probe.Evaluation;

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.splicecbm.config.ProbeConfig;
+import org.splicecbm.probe.ProbeConfig;
 import org.splicecbm.probe.EpochMetrics;
 import org.splicecbm.probe.Evaluation;
 import org.splicecbm.probe.ProbeTrainer;

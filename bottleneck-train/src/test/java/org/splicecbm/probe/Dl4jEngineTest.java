@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.splicecbm.config.ProbeConfig;
 import org.splicecbm.store.CsrMatrix;
 
 /** The DL4J side: the network form of a probe, and the DL4J training engine against the sparse one. One ND4J init for the class. */

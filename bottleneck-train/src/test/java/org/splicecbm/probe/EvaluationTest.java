@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.splicecbm.config.ProbeConfig;
 import org.splicecbm.store.CsrMatrix;
 
 class EvaluationTest {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.splicecbm.config.ProbeConfig;
 
 /** The sparse engine (no ND4J involved) on planted concept structure. */
 class ProbeTrainerTest {

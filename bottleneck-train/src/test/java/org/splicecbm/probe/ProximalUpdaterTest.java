@@ -18,8 +18,8 @@ class ProximalUpdaterTest {
 
     @Test
     void sgdStepIsAGradientStepFollowedBySoftThresholding() {
-        org.splicecbm.config.ProbeConfig config = org.splicecbm.config.ProbeConfig.builder()
-                .updater(org.splicecbm.config.ProbeConfig.Updater.SGD).learningRate(0.1).l1(1).l2(0.5).build();
+        org.splicecbm.probe.ProbeConfig config = org.splicecbm.probe.ProbeConfig.builder()
+                .updater(org.splicecbm.probe.ProbeConfig.Updater.SGD).learningRate(0.1).l1(1).l2(0.5).build();
         ProximalUpdater updater = new ProximalUpdater(config, 2, 1);
         float[] w = {1f, 0.05f};
         float[] b = {1f};

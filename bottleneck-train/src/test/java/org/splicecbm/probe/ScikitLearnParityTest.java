@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.splicecbm.config.ProbeConfig;
 
 /**
  * Accuracy parity with scikit-learn's {@code LogisticRegression(penalty="l1", solver="saga")} at the

@@ -9,8 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.splicecbm.store.CsrMatrix;
-import org.splicecbm.config.ProbeConfig;
-import org.splicecbm.config.ProbeConfig.SuppressAt;
+import org.splicecbm.probe.ProbeConfig.SuppressAt;
 
 /** Concept interventions: the suppressed concepts must lose all influence on the classifier. */
 class SuppressionTest {

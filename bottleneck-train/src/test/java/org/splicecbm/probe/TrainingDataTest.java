@@ -52,7 +52,7 @@ class TrainingDataTest {
         TrainingData train = new TrainingData(SPACE, TWO_ROWS, new int[] {0, 1});
         TrainingData val = new TrainingData(other, TWO_ROWS, new int[] {0, 1});
         var e = assertThrows(IllegalArgumentException.class,
-                () -> ProbeTrainer.train(train, val, org.splicecbm.config.ProbeConfig.defaults(), null));
+                () -> ProbeTrainer.train(train, val, org.splicecbm.probe.ProbeConfig.defaults(), null));
         assertTrue(e.getMessage().contains("different concept lists"), e.getMessage());
     }
 }

@@ -9,8 +9,8 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.splicecbm.config.RunConfig;
-import org.splicecbm.config.SweepConfig;
+import org.splicecbm.runconfig.RunConfig;
+import org.splicecbm.runconfig.SweepConfig;
 
 class ArbiterSweepRunnerTest {
     @TempDir

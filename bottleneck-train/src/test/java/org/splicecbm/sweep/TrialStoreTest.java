@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.splicecbm.config.RunConfig;
+import org.splicecbm.runconfig.RunConfig;
 
 class TrialStoreTest {
     @TempDir

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import me.tongfei.progressbar.ProgressBar;
 import org.splicecbm.backbone.ClipBackbone;
-import org.splicecbm.decompose.DictionaryMath;
 import org.splicecbm.progress.Progress;
 
 /**

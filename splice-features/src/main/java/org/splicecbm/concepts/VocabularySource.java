@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.splicecbm.config.ConceptsConfig;
 import org.splicecbm.config.ConfigException;
 
 /**

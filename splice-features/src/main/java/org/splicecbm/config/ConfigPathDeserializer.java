@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Reads a path value: {@code ~} expands to the user's home; relative paths resolve against the config's folder. */
-final class ConfigPathDeserializer extends JsonDeserializer<Path> {
+public final class ConfigPathDeserializer extends JsonDeserializer<Path> {
     private final Path baseDir;
 
     ConfigPathDeserializer(Path baseDir) {
@@ -24,7 +24,7 @@ final class ConfigPathDeserializer extends JsonDeserializer<Path> {
     }
 
     /** Expands {@code ~} and resolves {@code text} against {@code baseDir}. */
-    static Path resolve(Path baseDir, String text) {
+    public static Path resolve(Path baseDir, String text) {
         String t = text.trim();
         if (t.equals("~") || t.startsWith("~/")) {
             t = System.getProperty("user.home") + t.substring(1);

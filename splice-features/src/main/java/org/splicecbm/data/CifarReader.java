@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.splicecbm.config.DatasetConfig.LabelLevel;
+import org.splicecbm.data.DatasetConfig.LabelLevel;
 
 /**
  * Lists the samples of extracted CIFAR-10/100 binary batches. Samples are in file order (training

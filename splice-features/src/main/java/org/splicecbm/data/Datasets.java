@@ -2,8 +2,7 @@ package org.splicecbm.data;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.splicecbm.config.DatasetConfig;
-import org.splicecbm.config.DatasetConfig.Kind;
+import org.splicecbm.data.DatasetConfig.Kind;
 
 /**
  * The one factory: reads the dataset a config describes (downloading CIFAR first when asked) and

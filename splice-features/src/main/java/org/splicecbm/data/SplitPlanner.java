@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.splicecbm.config.ConfigException;
-import org.splicecbm.config.DatasetConfig;
-import org.splicecbm.config.DerivedSplit;
 
 /**
  * Turns what a reader found into the dataset a run sees, in this order: the class filter

@@ -2,7 +2,7 @@
  * Image datasets: what images a run sees, with which labels, in which order, and in which split.
  *
  * <p>{@link org.splicecbm.data.Datasets#open} is the one factory. It reads the dataset a
- * {@link org.splicecbm.config.DatasetConfig} describes and lists every sample eagerly (pixels stay
+ * {@link org.splicecbm.data.DatasetConfig} describes and lists every sample eagerly (pixels stay
  * on disk until {@link org.splicecbm.data.ImageSource#open} decodes them), so layout errors surface
  * when the dataset is opened, each naming the file (and line) and how to fix it.
  *

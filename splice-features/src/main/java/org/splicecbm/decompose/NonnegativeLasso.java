@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
+import org.splicecbm.concepts.InputChecks;
 
 /**
  * Exact batched solver of SpLiCE's decomposition problem (Bhalla et al., NeurIPS 2024, eq. 3),

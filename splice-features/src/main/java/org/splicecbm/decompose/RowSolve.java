@@ -1,5 +1,7 @@
 package org.splicecbm.decompose;
 
+import org.splicecbm.concepts.DictionaryMath;
+
 /**
  * The working-set loop for one target z (one row of a batch). Each round gets the float32
  * correlations {@code C r} of its residual with every concept, computed in bulk by the engine, and:

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.splicecbm.config.DatasetConfig.OnBadImage;
+import org.splicecbm.data.DatasetConfig.OnBadImage;
 import org.splicecbm.data.Sample;
 import org.splicecbm.image.ImagePreprocessor;
 import org.splicecbm.store.SkippedImage;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.splicecbm.backbone.ClipBackbone;
-import org.splicecbm.config.DatasetConfig.OnBadImage;
+import org.splicecbm.data.DatasetConfig.OnBadImage;
 import org.splicecbm.data.ImageDataset;
 import org.splicecbm.data.Split;
 

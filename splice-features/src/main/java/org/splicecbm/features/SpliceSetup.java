@@ -9,8 +9,8 @@ import org.splicecbm.concepts.ImageMean;
 import org.splicecbm.concepts.ImageMeans;
 import org.splicecbm.concepts.Vocabulary;
 import org.splicecbm.concepts.VocabularySource;
-import org.splicecbm.config.ConceptsConfig;
-import org.splicecbm.config.SpliceConfig;
+import org.splicecbm.concepts.ConceptsConfig;
+import org.splicecbm.decompose.SpliceConfig;
 import org.splicecbm.decompose.SolverOptions;
 import org.splicecbm.store.CachedEmbeddings;
 

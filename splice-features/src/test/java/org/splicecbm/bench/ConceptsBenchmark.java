@@ -8,7 +8,7 @@ import org.splicecbm.concepts.ConceptDictionary;
 import org.splicecbm.concepts.ImageMeanAccumulator;
 import org.splicecbm.concepts.Vocabulary;
 import org.splicecbm.concepts.VocabularyRules;
-import org.splicecbm.decompose.DictionaryMath;
+import org.splicecbm.concepts.DictionaryMath;
 
 /**
  * Times the concept stage's own work, without a CLIP model: reading and checking laion.txt, the dictionary formula

@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.splicecbm.config.DatasetConfig;
+import org.splicecbm.data.DatasetConfig;
 import org.splicecbm.data.Datasets;
 import org.splicecbm.data.ImageDataset;
 import org.splicecbm.data.Sample;

@@ -24,7 +24,7 @@ import org.splicecbm.store.AtomicDirectory;
 import org.splicecbm.store.CachedEmbeddings;
 import org.splicecbm.concepts.ImageMean;
 import org.splicecbm.concepts.ImageMeans;
-import org.splicecbm.decompose.DictionaryMath;
+import org.splicecbm.concepts.DictionaryMath;
 import org.splicecbm.decompose.SolverOptions;
 import org.splicecbm.features.ConceptSpace;
 import org.splicecbm.features.FeatureJob;

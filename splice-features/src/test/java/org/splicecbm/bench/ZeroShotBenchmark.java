@@ -3,7 +3,7 @@ package org.splicecbm.bench;
 import java.util.List;
 import java.util.Random;
 import org.splicecbm.decompose.ClipLikeProblem;
-import org.splicecbm.decompose.DictionaryMath;
+import org.splicecbm.concepts.DictionaryMath;
 import org.splicecbm.decompose.SolverOptions;
 import org.splicecbm.decompose.SpliceDecomposer;
 import org.splicecbm.zeroshot.ZeroShotClassifier;

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
+import org.splicecbm.concepts.ConceptsConfig;
+import org.splicecbm.decompose.SpliceConfig;
 
 class ConceptsAndSpliceConfigTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.splicecbm.data.Split;
+import org.splicecbm.data.DatasetConfig;
+import org.splicecbm.data.DerivedSplit;
+import org.splicecbm.data.SplitLimits;
 
 class DatasetConfigTest {
     /** The run-config loader's own mapper (snake_case, strict primitives, paths against /base). */

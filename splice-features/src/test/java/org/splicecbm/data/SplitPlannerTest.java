@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.splicecbm.config.ConfigException;
-import org.splicecbm.config.DatasetConfig;
 
 class SplitPlannerTest {
     /** 3 classes of 60, 30 and 10 training samples, 12 test samples; ids s<i>. */

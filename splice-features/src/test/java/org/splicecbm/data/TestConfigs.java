@@ -7,7 +7,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.splicecbm.config.DatasetConfig;
 
 /** Builds {@link DatasetConfig}s from YAML the way the config loader binds them (snake_case keys). */
 final class TestConfigs {

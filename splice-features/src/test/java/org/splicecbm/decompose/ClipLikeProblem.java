@@ -1,6 +1,7 @@
 package org.splicecbm.decompose;
 
 import java.util.Random;
+import org.splicecbm.concepts.DictionaryMath;
 
 /**
  * Synthetic data shaped like SpLiCE's: raw "text embeddings" that share a strong common direction

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.splicecbm.concepts.DictionaryMath;
 
 /** Penalty thresholds, nonnegative least squares, degenerate dictionaries, bad input. */
 class NonnegativeLassoEdgeCaseTest {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.splicecbm.store.CsrMatrix;
+import org.splicecbm.concepts.DictionaryMath;
 
 /**
  * SpLiCE's formulas on hand-checkable data. With an orthonormal dictionary (the identity) the

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splicecbm.backbone.ClipBackbone;
-import org.splicecbm.config.DatasetConfig.OnBadImage;
+import org.splicecbm.data.DatasetConfig.OnBadImage;
 import org.splicecbm.data.ImageDataset;
 import org.splicecbm.data.Split;
 import org.splicecbm.store.FeatureSet;

@@ -1,7 +1,9 @@
-package org.splicecbm.config;
+package org.splicecbm.concepts;
 
 import java.util.Locale;
 import java.util.Set;
+import org.splicecbm.config.ConfigException;
+import org.splicecbm.config.RelativePaths;
 
 /**
  * The {@code concepts:} section: which vocabulary builds the SpLiCE concept dictionary (Bhalla et al.,

@@ -1,4 +1,4 @@
-package org.splicecbm.config;
+package org.splicecbm.runconfig;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.splicecbm.config.ConfigException;
+import org.splicecbm.config.ConfigLoader;
 
 class SweepConfigTest {
     private static final String RUN = """

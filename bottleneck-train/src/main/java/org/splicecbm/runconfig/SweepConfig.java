@@ -1,4 +1,4 @@
-package org.splicecbm.config;
+package org.splicecbm.runconfig;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import org.splicecbm.config.ConfigException;
 
 /**
  * The {@code sweep:} section: the paper's linear-probe study (Bhalla et al., NeurIPS 2024, Sec. 5 and

@@ -1,4 +1,6 @@
-package org.splicecbm.config;
+package org.splicecbm.decompose;
+
+import org.splicecbm.config.ConfigException;
 
 /**
  * The {@code splice:} section: the sparse decomposition's settings (Bhalla et al., NeurIPS 2024, Eq. 2:

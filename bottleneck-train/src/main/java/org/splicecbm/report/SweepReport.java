@@ -1,4 +1,4 @@
-package org.splicecbm.sweep;
+package org.splicecbm.report;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.splicecbm.config.SweepConfig;
-import org.splicecbm.report.SparsityAccuracyPlot;
+import org.splicecbm.runconfig.SweepConfig;
 import org.splicecbm.report.SparsityAccuracyPlot.Point;
 import org.splicecbm.store.AtomicFiles;
+import org.splicecbm.sweep.TrialParams;
+import org.splicecbm.sweep.TrialResult;
 
 /**
  * The results of a sweep: {@code trials.csv} (one row per trial), the best trial by the validation

@@ -1,4 +1,4 @@
-package org.splicecbm.features;
+package org.splicecbm.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,15 +10,22 @@ import org.splicecbm.backbone.ClipModels;
 import org.splicecbm.concepts.ConceptDictionary;
 import org.splicecbm.concepts.ImageMean;
 import org.splicecbm.config.ConfigLoader;
-import org.splicecbm.config.RunConfig;
+import org.splicecbm.config.FeatureConfig;
 import org.splicecbm.data.Datasets;
 import org.splicecbm.data.ImageDataset;
 import org.splicecbm.data.Split;
 import org.splicecbm.engine.DeviceChoice;
 import org.splicecbm.store.CachedEmbeddings;
+import org.splicecbm.features.ConceptSpace;
+import org.splicecbm.features.EmbeddingJob;
+import org.splicecbm.features.FeatureJob;
+import org.splicecbm.features.FeatureStage;
+import org.splicecbm.features.FeatureStageResult;
+import org.splicecbm.features.SpliceSetup;
+import org.splicecbm.features.SpliceStep;
 
 /**
- * The feature stage driven by a {@link RunConfig}: open the dataset and backbone, embed every split
+ * The feature stage driven by a {@link FeatureConfig}: open the dataset and backbone, embed every split
  * into the resumable cache ({@code output/embeddings}), build the concept dictionary and image mean,
  * decompose, and write one feature set per split under {@link #featureDir}. The resolved config is
  * saved beside the feature sets.
@@ -27,12 +34,12 @@ public final class FeaturePipeline {
     private FeaturePipeline() {}
 
     /** Where the feature sets of this config's vocabulary, size and l1 go: {@code output/features/<vocab>-<k>-l1_<l1>/}. */
-    public static Path featureDir(RunConfig config) {
+    public static Path featureDir(FeatureConfig config) {
         return config.output().resolve("features").resolve(SpliceSetup.featureFamily(config.concepts(), config.splice()));
     }
 
     /** Runs the whole feature stage; returns the feature-set folder of each split. */
-    public static Map<Split, Path> run(RunConfig config) throws IOException {
+    public static Map<Split, Path> run(FeatureConfig config) throws IOException {
         ImageDataset dataset = Datasets.open(config.dataset());
         try (ClipBackbone backbone = open(config)) {
             EmbeddingJob embedding = embeddingJob(config, dataset, backbone);
@@ -50,20 +57,20 @@ public final class FeaturePipeline {
     }
 
     /** Opens the configured backbone with the configured device, threads and batch size. */
-    public static ClipBackbone open(RunConfig config) {
+    public static ClipBackbone open(FeatureConfig config) {
         return ClipModels.open(config.backbone(),
                 new BackboneOptions(DeviceChoice.parse(config.device()), config.threads(), config.batchSize()));
     }
 
     /** Stage 1 for every split the dataset has (the embedding cache lives in {@code output/embeddings}). */
-    public static EmbeddingJob embeddingJob(RunConfig config, ImageDataset dataset, ClipBackbone backbone) {
+    public static EmbeddingJob embeddingJob(FeatureConfig config, ImageDataset dataset, ClipBackbone backbone) {
         List<Split> splits = dataset.splits().stream().sorted().toList();
         return new EmbeddingJob(dataset, splits, backbone, ClipModels.identity(config.backbone()), config.output().resolve("embeddings"),
                 config.batchSize(), 0, 0, config.dataset().onBadImage(), null);
     }
 
     /** The cached embeddings of one split (embedding it first if needed). */
-    public static CachedEmbeddings embeddings(RunConfig config, ImageDataset dataset, ClipBackbone backbone, Split split)
+    public static CachedEmbeddings embeddings(FeatureConfig config, ImageDataset dataset, ClipBackbone backbone, Split split)
             throws IOException {
         EmbeddingJob all = embeddingJob(config, dataset, backbone);
         EmbeddingJob one = new EmbeddingJob(dataset, List.of(split), backbone, all.backboneKey(), all.cacheDir(),

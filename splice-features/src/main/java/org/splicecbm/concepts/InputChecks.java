@@ -1,14 +1,14 @@
-package org.splicecbm.decompose;
+package org.splicecbm.concepts;
 
 /** Validation of the dense matrices given to the solver, with messages that name the bad row. */
-final class InputChecks {
+public final class InputChecks {
     private InputChecks() {}
 
     /**
      * Requires a non-null matrix of finite values whose rows all have the same width, {@code width}
      * if it is not negative; a dictionary must also have at least one row and column.
      */
-    static void requireMatrix(String name, float[][] matrix, int width) {
+    public static void requireMatrix(String name, float[][] matrix, int width) {
         if (matrix == null) {
             throw new IllegalArgumentException(name + " must not be null");
         }

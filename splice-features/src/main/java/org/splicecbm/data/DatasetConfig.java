@@ -1,4 +1,4 @@
-package org.splicecbm.config;
+package org.splicecbm.data;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import org.splicecbm.config.ConfigException;
 
 /**
  * The {@code dataset:} section of a run config (YAML snake_case keys bind to these camelCase

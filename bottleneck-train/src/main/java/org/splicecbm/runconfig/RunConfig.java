@@ -1,9 +1,17 @@
-package org.splicecbm.config;
+package org.splicecbm.runconfig;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import org.splicecbm.probe.ProbeConfig;
+import org.splicecbm.concepts.ConceptsConfig;
+import org.splicecbm.config.RelativePaths;
+import org.splicecbm.data.DatasetConfig;
+import org.splicecbm.decompose.SpliceConfig;
+import org.splicecbm.config.FeatureConfig;
 
 /**
+ * The whole run config, one YAML file: the feature side ({@link FeatureConfig}) plus the probe, tracking and sweep
+ * sections.
  * One experiment from images to a tracked probe (ARCHITECTURE.md): the backbone, the dataset, the
  * SpLiCE concepts and penalty, the probe, tracking, and the output folder. {@code features},
  * {@code decompose-data} and {@code train} each read the parts they need; the resolved config is
@@ -15,26 +23,23 @@ public record RunConfig(Integer schema, String name, String backbone, String dev
                         ProbeConfig probe, TrackingConfig tracking, Path output, SweepConfig sweep) implements RelativePaths<RunConfig> {
 
     /** The config format this build reads. */
-    public static final int SCHEMA = 1;
+    public static final int SCHEMA = FeatureConfig.SCHEMA;
 
     public RunConfig {
-        ConfigException.require(schema != null && schema == SCHEMA, "schema", "be " + SCHEMA + " (add 'schema: 1' at the top)", schema);
-        ConfigException.require(name != null && name.matches("[A-Za-z0-9][A-Za-z0-9._-]*"), "name",
-                "be a simple identifier (letters, digits, '.', '_', '-')", name);
-        ConfigException.require(backbone != null && !backbone.isBlank(), "backbone",
-                "name a backbone (open_clip:ViT-B-32, clip:ViT-B/32, clip:ViT-B/16, clip:RN50, hf:<org>/<repo>) or a model folder", backbone);
-        device = device == null ? "auto" : device.toLowerCase(Locale.ROOT);
-        ConfigException.require(device.equals("cpu") || device.equals("gpu") || device.equals("auto"), "device", "be cpu, gpu or auto", device);
-        batchSize = batchSize == null ? 64 : batchSize;
-        ConfigException.require(batchSize > 0 && batchSize <= 4096, "batch_size", "be in [1, 4096]", batchSize);
-        threads = threads == null ? 0 : threads;
-        ConfigException.require(threads >= 0, "threads", "be >= 0 (0 = all cores)", threads);
-        ConfigException.require(dataset != null, "dataset", "be given (kind, root, ...)", null);
-        concepts = concepts == null ? ConceptsConfig.defaults() : concepts;
-        splice = splice == null ? SpliceConfig.defaults() : splice;
+        FeatureConfig features = new FeatureConfig(schema, name, backbone, device, batchSize, threads, dataset, concepts,
+                splice, output);
+        device = features.device();
+        batchSize = features.batchSize();
+        threads = features.threads();
+        concepts = features.concepts();
+        splice = features.splice();
         probe = probe == null ? ProbeConfig.defaults() : probe;
         tracking = tracking == null ? TrackingConfig.defaults() : tracking;
-        ConfigException.require(output != null, "output", "be the folder for feature sets, caches, models and reports", null);
+    }
+
+    /** The feature-side sections, as the feature stage, {@code decompose-data} and the zero-shot study read them. */
+    public FeatureConfig features() {
+        return new FeatureConfig(schema, name, backbone, device, batchSize, threads, dataset, concepts, splice, output);
     }
 
     /** The MLflow experiment name: {@code tracking.experiment}, else the config's name. */

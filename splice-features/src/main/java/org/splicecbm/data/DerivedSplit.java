@@ -1,4 +1,6 @@
-package org.splicecbm.config;
+package org.splicecbm.data;
+
+import org.splicecbm.config.ConfigException;
 
 /**
  * A split carved out of another one, e.g. {@code val: {from: train, fraction: 0.1, seed: 0}}: a

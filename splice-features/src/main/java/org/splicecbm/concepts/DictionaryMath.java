@@ -1,4 +1,5 @@
-package org.splicecbm.decompose;
+package org.splicecbm.concepts;
+
 
 /**
  * SpLiCE's vector formulas (Bhalla et al., NeurIPS 2024, Sec. 4; reference code

@@ -1,4 +1,4 @@
-package org.splicecbm.config;
+package org.splicecbm.runconfig;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.splicecbm.config.ConfigException;
+import org.splicecbm.config.ConfigLoader;
+import org.splicecbm.config.ConfigPathDeserializer;
 
 class ConfigLoaderTest {
     private static final String VALID = """

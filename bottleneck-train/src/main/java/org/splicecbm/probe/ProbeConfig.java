@@ -1,10 +1,11 @@
-package org.splicecbm.config;
+package org.splicecbm.probe;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Locale;
+import org.splicecbm.config.ConfigException;
 
 /**
  * The {@code probe:} section of a run config: how the linear concept-bottleneck classifier over

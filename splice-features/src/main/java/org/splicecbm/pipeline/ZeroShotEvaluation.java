@@ -1,4 +1,4 @@
-package org.splicecbm.zeroshot;
+package org.splicecbm.pipeline;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -6,18 +6,21 @@ import java.util.List;
 import org.splicecbm.backbone.ClipBackbone;
 import org.splicecbm.concepts.ConceptDictionary;
 import org.splicecbm.concepts.ImageMean;
-import org.splicecbm.config.ConceptsConfig;
-import org.splicecbm.config.RunConfig;
+import org.splicecbm.concepts.ConceptsConfig;
+import org.splicecbm.config.FeatureConfig;
 import org.splicecbm.data.Datasets;
 import org.splicecbm.data.ImageDataset;
 import org.splicecbm.data.Split;
-import org.splicecbm.features.FeaturePipeline;
 import org.splicecbm.features.SpliceSetup;
 import org.splicecbm.features.SpliceStep;
 import org.splicecbm.store.CachedEmbeddings;
+import org.splicecbm.zeroshot.ClassPrompts;
+import org.splicecbm.zeroshot.ZeroShotReport;
+import org.splicecbm.zeroshot.ZeroShotResult;
+import org.splicecbm.zeroshot.ZeroShotStudy;
 
 /**
- * SpLiCE's zero-shot study driven by a {@link RunConfig} (Bhalla et al., NeurIPS 2024, Sec. 5.1): the
+ * SpLiCE's zero-shot study driven by a {@link FeatureConfig} (Bhalla et al., NeurIPS 2024, Sec. 5.1): the
  * split's image embeddings from the shared embedding cache, the class prompts through the same
  * backbone's text tower, the config's dictionary and image mean, then the dense baseline and one
  * SpLiCE reconstruction row per l1 penalty.
@@ -32,7 +35,7 @@ public final class ZeroShotEvaluation {
      * @param l1Penalties SpLiCE penalties to evaluate (empty: the config's {@code splice.l1_penalty})
      * @param template    the prompt template, e.g. {@link ClassPrompts#DEFAULT_TEMPLATE}
      */
-    public static ZeroShotReport run(RunConfig config, Split split, List<Double> l1Penalties, String template)
+    public static ZeroShotReport run(FeatureConfig config, Split split, List<Double> l1Penalties, String template)
             throws IOException {
         List<Double> l1s = l1Penalties.isEmpty() ? List.of(config.splice().l1Penalty()) : List.copyOf(l1Penalties);
         for (double l1 : l1s) { // before any work: a bad last value must not cost the whole run

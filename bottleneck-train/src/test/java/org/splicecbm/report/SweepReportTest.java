@@ -1,4 +1,4 @@
-package org.splicecbm.sweep;
+package org.splicecbm.report;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.splicecbm.config.SweepConfig.Metric;
+import org.splicecbm.runconfig.SweepConfig.Metric;
+import org.splicecbm.sweep.TrialParams;
+import org.splicecbm.sweep.TrialResult;
 
 class SweepReportTest {
     @TempDir

@@ -1,4 +1,4 @@
-package org.splicecbm.features;
+package org.splicecbm.pipeline;
 
 import java.io.IOException;
 import java.util.List;
@@ -6,13 +6,15 @@ import me.tongfei.progressbar.ProgressBar;
 import org.splicecbm.backbone.ClipBackbone;
 import org.splicecbm.concepts.ConceptDictionary;
 import org.splicecbm.concepts.ImageMean;
-import org.splicecbm.config.RunConfig;
+import org.splicecbm.config.FeatureConfig;
 import org.splicecbm.data.Datasets;
 import org.splicecbm.data.ImageDataset;
 import org.splicecbm.data.Split;
 import org.splicecbm.decompose.DecompositionSummary;
 import org.splicecbm.progress.Progress;
 import org.splicecbm.store.CachedEmbeddings;
+import org.splicecbm.features.SpliceSetup;
+import org.splicecbm.features.SpliceStep;
 
 /**
  * SpLiCE's {@code decompose_data.py}: the mean decomposition of a dataset split (and of each class), its
@@ -24,7 +26,7 @@ public final class DatasetDecomposition {
     /** What a dataset decomposition found: the summary plus the concept names and class names to read it with. */
     public record Outcome(DecompositionSummary summary, List<String> concepts, List<String> classNames, String dataset, Split split) {}
 
-    public static Outcome run(RunConfig config, Split split) throws IOException {
+    public static Outcome run(FeatureConfig config, Split split) throws IOException {
         ImageDataset dataset = Datasets.open(config.dataset());
         try (ClipBackbone backbone = FeaturePipeline.open(config)) {
             CachedEmbeddings cached = FeaturePipeline.embeddings(config, dataset, backbone, split);

@@ -1,4 +1,4 @@
-package org.splicecbm.config;
+package org.splicecbm.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.splicecbm.config.ConfigException;
 
 class ProbeConfigTest {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

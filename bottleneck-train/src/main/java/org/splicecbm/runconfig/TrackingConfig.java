@@ -1,4 +1,7 @@
-package org.splicecbm.config;
+package org.splicecbm.runconfig;
+
+import org.splicecbm.config.ConfigException;
+import org.splicecbm.config.ConfigPathDeserializer;
 
 /**
  * Where runs are recorded: {@code uri} is an MLflow server ({@code http(s)://host:port}) or a folder

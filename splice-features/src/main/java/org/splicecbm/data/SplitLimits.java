@@ -1,7 +1,7 @@
-package org.splicecbm.config;
+package org.splicecbm.data;
 
 import java.util.Optional;
-import org.splicecbm.data.Split;
+import org.splicecbm.config.ConfigException;
 
 /**
  * Per-split caps, e.g. {@code limit: {train: 5000, val: 500, test: 1000}}: a split larger than its
