@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Locale;
-import org.splicecbm.config.ConfigException;
+import org.splicecbm.validation.InvalidArgumentException;
 
 /**
  * The {@code probe:} section of a run config: how the linear concept-bottleneck classifier over
@@ -56,21 +56,21 @@ public record ProbeConfig(double l1, double l2, int epochs, int batchSize, doubl
         @JsonValue public String yaml() { return name().toLowerCase(Locale.ROOT); } }
 
     public ProbeConfig {
-        ConfigException.require(Double.isFinite(l1) && l1 >= 0, "probe.l1", "be a finite number >= 0", l1);
-        ConfigException.require(Double.isFinite(l2) && l2 >= 0, "probe.l2", "be a finite number >= 0", l2);
-        ConfigException.require(epochs >= 1, "probe.epochs", "be >= 1", epochs);
-        ConfigException.require(batchSize >= 1, "probe.batch_size", "be >= 1", batchSize);
-        ConfigException.require(Double.isFinite(learningRate) && learningRate > 0, "probe.learning_rate",
+        InvalidArgumentException.require(Double.isFinite(l1) && l1 >= 0, "probe.l1", "be a finite number >= 0", l1);
+        InvalidArgumentException.require(Double.isFinite(l2) && l2 >= 0, "probe.l2", "be a finite number >= 0", l2);
+        InvalidArgumentException.require(epochs >= 1, "probe.epochs", "be >= 1", epochs);
+        InvalidArgumentException.require(batchSize >= 1, "probe.batch_size", "be >= 1", batchSize);
+        InvalidArgumentException.require(Double.isFinite(learningRate) && learningRate > 0, "probe.learning_rate",
                 "be a finite number > 0", learningRate);
-        ConfigException.require(earlyStoppingPatience >= 0, "probe.early_stopping_patience",
+        InvalidArgumentException.require(earlyStoppingPatience >= 0, "probe.early_stopping_patience",
                 "be >= 0 (0 disables early stopping)", earlyStoppingPatience);
-        ConfigException.require(updater != null, "probe.updater", "be adam or sgd", null);
-        ConfigException.require(classWeights != null, "probe.class_weights", "be none or balanced", null);
-        ConfigException.require(suppressAt != null, "probe.suppress_at", "be train, test or both", null);
-        ConfigException.require(engine != null, "probe.engine", "be sparse or dl4j", null);
+        InvalidArgumentException.require(updater != null, "probe.updater", "be adam or sgd", null);
+        InvalidArgumentException.require(classWeights != null, "probe.class_weights", "be none or balanced", null);
+        InvalidArgumentException.require(suppressAt != null, "probe.suppress_at", "be train, test or both", null);
+        InvalidArgumentException.require(engine != null, "probe.engine", "be sparse or dl4j", null);
         suppressConcepts = suppressConcepts == null ? List.of() : List.copyOf(suppressConcepts);
         for (String concept : suppressConcepts) {
-            ConfigException.require(concept != null && !concept.isBlank(), "probe.suppress_concepts",
+            InvalidArgumentException.require(concept != null && !concept.isBlank(), "probe.suppress_concepts",
                     "list non-empty concept texts", suppressConcepts);
         }
     }
@@ -173,6 +173,6 @@ public record ProbeConfig(double l1, double l2, int epochs, int batchSize, doubl
         for (E e : type.getEnumConstants()) {
             allowed.append(allowed.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT));
         }
-        throw ConfigException.invalid(key, "be one of " + allowed, text);
+        throw InvalidArgumentException.invalid(key, "be one of " + allowed, text);
     }
 }

@@ -8,9 +8,9 @@ import org.deeplearning4j.arbiter.optimize.api.Candidate;
 import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
 import org.deeplearning4j.arbiter.optimize.generator.GridSearchCandidateGenerator;
 import org.deeplearning4j.arbiter.optimize.generator.RandomSearchGenerator;
-import org.splicecbm.config.ConfigException;
 import org.splicecbm.runconfig.RunConfig;
 import org.splicecbm.runconfig.SweepConfig;
+import org.splicecbm.validation.InvalidArgumentException;
 
 /**
  * {@link SweepSearch} with Arbiter's candidate generators over a {@link SweepSpace}: {@code grid} is
@@ -48,7 +48,7 @@ public final class ArbiterSweepSearch implements SweepSearch {
 
     private List<TrialParams> random() {
         int wanted = sweep.trials();
-        ConfigException.require(wanted <= space.combinations(), "sweep.trials",
+        InvalidArgumentException.require(wanted <= space.combinations(), "sweep.trials",
                 "be at most the number of distinct combinations (" + space.combinations() + "); use search: grid to run them all", wanted);
         CandidateGenerator generator = new RandomSearchGenerator(space, null);
         generator.setRngSeed(sweep.seed());

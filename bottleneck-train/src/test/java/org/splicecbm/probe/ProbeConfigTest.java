@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.splicecbm.config.ConfigException;
+import org.splicecbm.validation.InvalidArgumentException;
 
 class ProbeConfigTest {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -63,15 +63,15 @@ class ProbeConfigTest {
 
     @Test
     void invalidValuesNameTheKeyTheRuleAndTheValue() {
-        var e = assertThrows(ConfigException.class, () -> ProbeConfig.builder().l1(-1).build());
+        var e = assertThrows(InvalidArgumentException.class, () -> ProbeConfig.builder().l1(-1).build());
         assertEquals("probe.l1: must be a finite number >= 0, found -1.0", e.getMessage());
-        assertEquals("probe.batch_size", assertThrows(ConfigException.class, () -> ProbeConfig.builder().batchSize(0).build()).key());
+        assertEquals("probe.batch_size", assertThrows(InvalidArgumentException.class, () -> ProbeConfig.builder().batchSize(0).build()).key());
         assertEquals("probe.learning_rate",
-                assertThrows(ConfigException.class, () -> ProbeConfig.builder().learningRate(Double.NaN).build()).key());
-        assertEquals("probe.epochs", assertThrows(ConfigException.class, () -> ProbeConfig.builder().epochs(0).build()).key());
+                assertThrows(InvalidArgumentException.class, () -> ProbeConfig.builder().learningRate(Double.NaN).build()).key());
+        assertEquals("probe.epochs", assertThrows(InvalidArgumentException.class, () -> ProbeConfig.builder().epochs(0).build()).key());
         var u = assertThrows(ValueInstantiationException.class, () -> YAML.readValue("updater: rmsprop", ProbeConfig.class));
-        assertTrue(u.getCause() instanceof ConfigException && u.getCause().getMessage()
+        assertTrue(u.getCause() instanceof InvalidArgumentException && u.getCause().getMessage()
                 .equals("probe.updater: must be one of adam, sgd, found rmsprop"), u.getCause().getMessage());
-        assertThrows(ConfigException.class, () -> ProbeConfig.builder().suppress(List.of(" "), ProbeConfig.SuppressAt.BOTH).build());
+        assertThrows(InvalidArgumentException.class, () -> ProbeConfig.builder().suppress(List.of(" "), ProbeConfig.SuppressAt.BOTH).build());
     }
 }

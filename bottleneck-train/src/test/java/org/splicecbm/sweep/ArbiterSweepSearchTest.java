@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.splicecbm.config.ConfigException;
+import org.splicecbm.validation.InvalidArgumentException;
 
 class ArbiterSweepSearchTest {
     @TempDir
@@ -74,7 +74,7 @@ class ArbiterSweepSearchTest {
     void randomSearchCanDrawEveryCombinationButNoMore() throws IOException {
         String space = "sweep:\n  splice_l1: [0.1, 0.2]\n  probe_l1: [0.0, 1.0e-3]\n  search: random\n";
         assertEquals(4, new HashSet<>(new ArbiterSweepSearch(SweepConfigs.load(dir, space + "  trials: 4\n")).trials()).size());
-        ConfigException e = assertThrows(ConfigException.class,
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
                 () -> new ArbiterSweepSearch(SweepConfigs.load(dir, space + "  trials: 5\n")).trials());
         assertTrue(e.getMessage().contains("sweep.trials: must be at most the number of distinct combinations (4)"), e.getMessage());
     }

@@ -30,7 +30,7 @@ public final class ConceptDictionaries {
      * cached copy was built from the same backbone (same name, and the same embedding of one probe text, so that
      * replaced weights are noticed), the same vocabulary content and the same k; else encoded and then cached.
      *
-     * @throws org.splicecbm.config.ConfigException under {@code concepts.size} when k is out of range
+     * @throws org.splicecbm.validation.InvalidArgumentException under {@code concepts.size} when k is out of range
      */
     public static ConceptDictionary load(ClipBackbone backbone, Vocabulary vocab, int k, Path cacheDir) {
         List<String> concepts = vocab.lastK(k);

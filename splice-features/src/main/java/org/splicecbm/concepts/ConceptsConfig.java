@@ -2,8 +2,8 @@ package org.splicecbm.concepts;
 
 import java.util.Locale;
 import java.util.Set;
-import org.splicecbm.config.ConfigException;
 import org.splicecbm.config.RelativePaths;
+import org.splicecbm.validation.InvalidArgumentException;
 
 /**
  * The {@code concepts:} section: which vocabulary builds the SpLiCE concept dictionary (Bhalla et al.,
@@ -26,12 +26,12 @@ public record ConceptsConfig(String vocabulary, Integer size, String imageMean) 
 
     public ConceptsConfig {
         vocabulary = vocabulary == null ? DEFAULT_VOCABULARY : vocabulary.strip();
-        ConfigException.require(!vocabulary.isEmpty(), "concepts.vocabulary",
+        InvalidArgumentException.require(!vocabulary.isEmpty(), "concepts.vocabulary",
                 "name laion, laion_bigrams, mscoco or a vocabulary file", "an empty value");
         size = size == null ? DEFAULT_SIZE : size;
-        ConfigException.require(size > 0, "concepts.size", "be > 0", size);
+        InvalidArgumentException.require(size > 0, "concepts.size", "be > 0", size);
         imageMean = imageMean == null ? PUBLISHED : imageMean.strip().toLowerCase(Locale.ROOT);
-        ConfigException.require(IMAGE_MEAN_SOURCES.contains(imageMean), "concepts.image_mean",
+        InvalidArgumentException.require(IMAGE_MEAN_SOURCES.contains(imageMean), "concepts.image_mean",
                 "be published or dataset", imageMean);
     }
 

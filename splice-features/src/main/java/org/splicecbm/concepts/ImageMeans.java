@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.splicecbm.config.ConfigException;
 import org.splicecbm.torch.TorchArchive;
 import org.splicecbm.torch.TorchTensor;
+import org.splicecbm.validation.InvalidArgumentException;
 
 /**
  * Where a backbone's image mean comes from: SpLiCE's published MSCOCO means (Bhalla et al., NeurIPS 2024) for the
@@ -40,10 +40,10 @@ public final class ImageMeans {
     /**
      * SpLiCE's published mean for {@code backboneName}.
      *
-     * @throws ConfigException under {@code concepts.image_mean} when SpLiCE published none for this backbone
+     * @throws InvalidArgumentException under {@code concepts.image_mean} when SpLiCE published none for this backbone
      */
     public static ImageMean published(String backboneName, SpliceData data) {
-        String relative = publishedFile(backboneName).orElseThrow(() -> new ConfigException("concepts.image_mean",
+        String relative = publishedFile(backboneName).orElseThrow(() -> new InvalidArgumentException("concepts.image_mean",
                 "SpLiCE published image means only for " + String.join(", ", PUBLISHED_DIMS.keySet().stream().sorted().toList())
                         + ", not for backbone " + backboneName + "; set concepts.image_mean: dataset to compute it from the training images"));
         try {

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.splicecbm.config.ConfigException;
+import org.splicecbm.validation.InvalidArgumentException;
 
 /**
  * An ordered list of concept words or phrases, as SpLiCE uses them (Bhalla et al., NeurIPS 2024, Sec. 4.1):
@@ -88,12 +88,12 @@ public final class Vocabulary {
     /**
      * The vocabulary of size k: the last k concepts (the k most frequent), in file order.
      *
-     * @throws ConfigException under key {@code concepts.size} when k is not in 1..{@link #size()}
+     * @throws InvalidArgumentException under key {@code concepts.size} when k is not in 1..{@link #size()}
      */
     public List<String> lastK(int k) {
         String what = linesDropped ? "concept lines in " : "lines in ";
-        ConfigException.require(k > 0, "concepts.size", "be > 0", k);
-        ConfigException.require(k <= concepts.size(), "concepts.size",
+        InvalidArgumentException.require(k > 0, "concepts.size", "be > 0", k);
+        InvalidArgumentException.require(k <= concepts.size(), "concepts.size",
                 "be ≤ " + concepts.size() + " (" + what + fileName + ")", k);
         return concepts.subList(concepts.size() - k, concepts.size());
     }

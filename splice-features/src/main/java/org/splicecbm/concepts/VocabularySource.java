@@ -5,13 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.splicecbm.config.ConfigException;
+import org.splicecbm.validation.InvalidArgumentException;
 
 /**
  * Turns the {@code concepts.vocabulary} setting into a {@link Vocabulary}: one of SpLiCE's published vocabularies
  * ({@code laion}, 37,445 words; {@code laion_bigrams}, 10,000 words + 5,000 bigrams; {@code mscoco}, 12,833 lines),
  * fetched through {@link SpliceData}, or a user's file read under {@link VocabularyRules#STRICT}. An unknown name
- * is a {@link ConfigException} under {@code concepts.vocabulary}; a file with bad lines a {@link VocabularyException}.
+ * is a {@link InvalidArgumentException} under {@code concepts.vocabulary}; a file with bad lines a {@link VocabularyException}.
  */
 public final class VocabularySource {
     /** Names of SpLiCE's published vocabularies. */
@@ -38,7 +38,7 @@ public final class VocabularySource {
         }
         Path file = expandHome(nameOrPath);
         if (!Files.isRegularFile(file)) {
-            throw ConfigException.invalid("concepts.vocabulary", "be one of " + String.join(", ", BUILT_IN)
+            throw InvalidArgumentException.invalid("concepts.vocabulary", "be one of " + String.join(", ", BUILT_IN)
                     + " or an existing vocabulary file", nameOrPath + " (no file at " + file.toAbsolutePath() + ")");
         }
         return Vocabulary.read(file);

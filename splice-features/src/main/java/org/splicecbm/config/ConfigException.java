@@ -1,24 +1,23 @@
 package org.splicecbm.config;
 
-/**
- * A configuration value that breaks a rule. The message names the key (dotted path, e.g.
- * {@code splice.l1_penalty}), what must hold, and what was found; {@link ConfigLoader} adds the file
- * and line. Thrown from the compact constructors of the config records, so an invalid config can
- * never be constructed.
- */
-public class ConfigException extends IllegalArgumentException {
-    private final String key;
-    private final String detail;
+import org.splicecbm.validation.InvalidArgumentException;
 
+/**
+ * A config value that breaks a rule, located in its file: {@code <file>:<line>: <key>: <rule>}.
+ * {@link ConfigLoader} builds it from the library's {@link InvalidArgumentException} (thrown by the
+ * section records' compact constructors, so an invalid config can never be constructed) or from
+ * Jackson's own errors (unknown keys, wrong types).
+ */
+public class ConfigException extends InvalidArgumentException {
+
+    /** {@code <key>: <message>}, not yet located (rules of the config layer's own records). */
     public ConfigException(String key, String message) {
         this(key, null, message);
     }
 
     /** {@code <where>: <key>: <message>}, where {@code where} is {@code file:line:column} (or null). */
     public ConfigException(String key, String where, String message) {
-        super((where == null ? "" : where + ": ") + key + ": " + message);
-        this.key = key;
-        this.detail = message;
+        super(key, message, (where == null ? "" : where + ": ") + key + ": " + message);
     }
 
     /** {@code key: must <rule>, found <value>}. */
@@ -31,14 +30,5 @@ public class ConfigException extends IllegalArgumentException {
         if (!condition) {
             throw invalid(key, mustHold, found);
         }
-    }
-
-    public String key() {
-        return key;
-    }
-
-    /** The rule and the value found, without location or key. */
-    public String detail() {
-        return detail;
     }
 }

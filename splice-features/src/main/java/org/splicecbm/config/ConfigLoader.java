@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.splicecbm.store.AtomicFiles;
+import org.splicecbm.validation.InvalidArgumentException;
 
 /**
  * Reads YAML experiment configs into validated records (Tribuo-style: a config that constructs is
@@ -86,7 +87,7 @@ public final class ConfigLoader {
     /** Turns Jackson's exception into {@code file:line: key: what must hold}. */
     static ConfigException located(Path file, String text, JsonProcessingException e) {
         String path = e instanceof JsonMappingException m ? keyPath(m) : "";
-        ConfigException cause = findConfigException(e);
+        InvalidArgumentException cause = findArgumentError(e);
         String key;
         String detail;
         if (cause != null) {
@@ -114,9 +115,10 @@ public final class ConfigLoader {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
-    private static ConfigException findConfigException(Throwable e) {
+    /** The library's own rule, when one of the section records rejected a value. */
+    private static InvalidArgumentException findArgumentError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConfigException c) {
+            if (t instanceof InvalidArgumentException c) {
                 return c;
             }
         }

@@ -11,7 +11,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.splicecbm.config.ConfigException;
+import org.splicecbm.validation.InvalidArgumentException;
 
 /**
  * Reads CelebA (Liu et al., 2015) with one attribute as a binary label: {@code list_attr_celeba.txt}
@@ -100,7 +100,7 @@ final class CelebAReader {
 
     private static int column(List<String> names, String attribute, String key) {
         int i = names.indexOf(attribute);
-        ConfigException.require(i >= 0, key, "be a CelebA attribute, one of " + names, attribute);
+        InvalidArgumentException.require(i >= 0, key, "be a CelebA attribute, one of " + names, attribute);
         return i;
     }
 

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import org.splicecbm.config.ConfigException;
+import org.splicecbm.validation.InvalidArgumentException;
 
 /**
  * The {@code dataset:} section of a run config (YAML snake_case keys bind to these camelCase
@@ -33,8 +33,8 @@ public record DatasetConfig(Kind kind, Path root, Path manifest, Boolean downloa
                             String attribute, String groupAttribute, LabelLevel labelLevel, String url) {
 
     public DatasetConfig {
-        ConfigException.require(kind != null, "dataset.kind", "be one of " + Kind.keys(), null);
-        ConfigException.require(root != null, "dataset.root", "be the dataset folder", null);
+        InvalidArgumentException.require(kind != null, "dataset.kind", "be one of " + Kind.keys(), null);
+        InvalidArgumentException.require(root != null, "dataset.root", "be the dataset folder", null);
         download = download != null && download;
         onBadImage = onBadImage == null ? OnBadImage.FAIL : onBadImage;
         classes = classes == null ? List.of() : List.copyOf(classes);
@@ -44,7 +44,7 @@ public record DatasetConfig(Kind kind, Path root, Path manifest, Boolean downloa
         limit = limit == null ? SplitLimits.NONE : limit;
         boolean cifar = kind == Kind.CIFAR10 || kind == Kind.CIFAR100;
         onlyFor(manifest != null, kind == Kind.CSV, "dataset.manifest", "csv", manifest);
-        ConfigException.require(kind != Kind.CSV || manifest != null, "dataset.manifest",
+        InvalidArgumentException.require(kind != Kind.CSV || manifest != null, "dataset.manifest",
                 "name the CSV manifest (header path,label[,split][,group...]) for kind csv", null);
         onlyFor(download, cifar, "dataset.download", "cifar10 and cifar100", true);
         onlyFor(url != null, cifar, "dataset.url", "cifar10 and cifar100", url);
@@ -52,26 +52,26 @@ public record DatasetConfig(Kind kind, Path root, Path manifest, Boolean downloa
         labelLevel = labelLevel == null && kind == Kind.CIFAR100 ? LabelLevel.FINE : labelLevel;
         onlyFor(attribute != null, kind == Kind.CELEBA, "dataset.attribute", "celeba", attribute);
         onlyFor(groupAttribute != null, kind == Kind.CELEBA, "dataset.group_attribute", "celeba", groupAttribute);
-        ConfigException.require(kind != Kind.CELEBA || (attribute != null && !attribute.isBlank()),
+        InvalidArgumentException.require(kind != Kind.CELEBA || (attribute != null && !attribute.isBlank()),
                 "dataset.attribute", "name the CelebA attribute used as label (e.g. Eyeglasses) for kind celeba", attribute);
     }
 
     /** The value of a key that only some kinds accept must be absent for the others. */
     private static void onlyFor(boolean present, boolean allowed, String key, String kinds, Object value) {
-        ConfigException.require(!present || allowed, key, "only be set for kind " + kinds + " (remove it)", value);
+        InvalidArgumentException.require(!present || allowed, key, "only be set for kind " + kinds + " (remove it)", value);
     }
 
     private static void checkDerived(String key, DerivedSplit split) {
         if (split != null) {
-            ConfigException.require("train".equals(split.from()), key + ".from",
+            InvalidArgumentException.require("train".equals(split.from()), key + ".from",
                     "be train (splits are carved out of the training split)", split.from());
-            ConfigException.require(split.fraction() > 0 && split.fraction() < 1, key + ".fraction",
+            InvalidArgumentException.require(split.fraction() > 0 && split.fraction() < 1, key + ".fraction",
                     "be in (0, 1)", split.fraction());
         }
     }
 
     private static void requireDistinct(List<String> classes) {
-        ConfigException.require(new HashSet<>(classes).size() == classes.size(), "dataset.classes",
+        InvalidArgumentException.require(new HashSet<>(classes).size() == classes.size(), "dataset.classes",
                 "list each class once", classes);
     }
 
@@ -130,7 +130,7 @@ public record DatasetConfig(Kind kind, Path root, Path manifest, Boolean downloa
                 return e;
             }
         }
-        throw ConfigException.invalid(key, "be one of "
+        throw InvalidArgumentException.invalid(key, "be one of "
                 + Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).toList(), text);
     }
 }

@@ -1,6 +1,7 @@
 package org.splicecbm.data;
 
-import org.splicecbm.config.ConfigException;
+import org.splicecbm.validation.InvalidArgumentException;
+
 
 /**
  * A split carved out of another one, e.g. {@code val: {from: train, fraction: 0.1, seed: 0}}: a
@@ -15,7 +16,7 @@ import org.splicecbm.config.ConfigException;
 public record DerivedSplit(String from, Double fraction, Long seed) {
     public DerivedSplit {
         from = from == null ? "train" : from.trim().toLowerCase(java.util.Locale.ROOT);
-        ConfigException.require(fraction != null, "fraction", "be given, a share in (0, 1)", null);
+        InvalidArgumentException.require(fraction != null, "fraction", "be given, a share in (0, 1)", null);
         seed = seed == null ? 0L : seed;
     }
 }

@@ -1,7 +1,7 @@
 package org.splicecbm.data;
 
 import java.util.Optional;
-import org.splicecbm.config.ConfigException;
+import org.splicecbm.validation.InvalidArgumentException;
 
 /**
  * Per-split caps, e.g. {@code limit: {train: 5000, val: 500, test: 1000}}: a split larger than its
@@ -34,6 +34,6 @@ public record SplitLimits(Integer train, Integer val, Integer test, Long seed) {
     }
 
     private static void positive(String key, Integer cap) {
-        ConfigException.require(cap == null || cap > 0, key, "be a positive number of samples", cap);
+        InvalidArgumentException.require(cap == null || cap > 0, key, "be a positive number of samples", cap);
     }
 }

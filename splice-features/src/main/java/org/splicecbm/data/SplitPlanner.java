@@ -6,7 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.splicecbm.config.ConfigException;
+import org.splicecbm.validation.InvalidArgumentException;
 
 /**
  * Turns what a reader found into the dataset a run sees, in this order: the class filter
@@ -33,7 +33,7 @@ final class SplitPlanner {
         Map<Integer, Integer> newLabel = new HashMap<>();
         for (int i = 0; i < keep.size(); i++) {
             int old = content.classNames().indexOf(keep.get(i));
-            ConfigException.require(old >= 0, "dataset.classes", "name classes of " + content.name()
+            InvalidArgumentException.require(old >= 0, "dataset.classes", "name classes of " + content.name()
                     + " (valid: " + content.classNames() + ")", keep.get(i));
             newLabel.put(old, i);
         }
@@ -57,13 +57,13 @@ final class SplitPlanner {
         }
         String key = "dataset." + target.key();
         if (splits.containsKey(target)) {
-            throw ConfigException.invalid(key, "be absent: " + name + " already defines a " + target.key() + " split ("
+            throw InvalidArgumentException.invalid(key, "be absent: " + name + " already defines a " + target.key() + " split ("
                     + splits.get(target).size() + " samples); remove " + key + " to use it", "a derived split");
         }
         List<Sample> train = splits.get(Split.TRAIN);
         int n = train == null ? 0 : train.size();
         int count = (int) Math.round(spec.fraction() * n);
-        ConfigException.require(count >= 1 && count < n, key + ".fraction", "leave at least one sample on each side ("
+        InvalidArgumentException.require(count >= 1 && count < n, key + ".fraction", "leave at least one sample on each side ("
                 + n + " training samples)", spec.fraction());
         BitSet chosen = SeededSelection.choose(train, count, spec.seed());
         splits.put(target, pick(train, chosen, true));
@@ -73,7 +73,7 @@ final class SplitPlanner {
     private static void applyLimit(Map<Split, List<Sample>> splits, Split split, DatasetConfig config) {
         config.limit().of(split).ifPresent(cap -> {
             List<Sample> samples = splits.get(split);
-            ConfigException.require(samples != null, "dataset.limit." + split.key(),
+            InvalidArgumentException.require(samples != null, "dataset.limit." + split.key(),
                     "limit a split the dataset has (" + splits.keySet() + ")", cap);
             if (samples.size() > cap) {
                 splits.put(split, pick(samples, SeededSelection.choose(samples, cap, config.limit().seed()), true));

@@ -1,6 +1,7 @@
 package org.splicecbm.decompose;
 
-import org.splicecbm.config.ConfigException;
+import org.splicecbm.validation.InvalidArgumentException;
+
 
 /**
  * The {@code splice:} section: the sparse decomposition's settings (Bhalla et al., NeurIPS 2024, Eq. 2:
@@ -16,9 +17,9 @@ public record SpliceConfig(Double l1Penalty, Double tolerance) {
 
     public SpliceConfig {
         l1Penalty = l1Penalty == null ? DEFAULT_L1_PENALTY : l1Penalty;
-        ConfigException.require(Double.isFinite(l1Penalty) && l1Penalty > 0, "splice.l1_penalty",
+        InvalidArgumentException.require(Double.isFinite(l1Penalty) && l1Penalty > 0, "splice.l1_penalty",
                 "be a finite number > 0", l1Penalty);
-        ConfigException.require(tolerance == null || (Double.isFinite(tolerance) && tolerance > 0),
+        InvalidArgumentException.require(tolerance == null || (Double.isFinite(tolerance) && tolerance > 0),
                 "splice.tolerance", "be a finite number > 0 (or be left out for the solver's default)", tolerance);
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.splicecbm.config.ConfigException;
+import org.splicecbm.validation.InvalidArgumentException;
 
 /**
  * Reads a {@link PreprocessSpec} from the files models ship with: a Hugging Face
@@ -103,8 +103,8 @@ public final class PreprocessSpecs {
 
     /** Key access with errors that name the file and the key. */
     private record Reader(Path file, JsonNode root) {
-        ConfigException error(String key, String problem) {
-            return new ConfigException(key, problem + " (in " + file + ")");
+        InvalidArgumentException error(String key, String problem) {
+            return new InvalidArgumentException(key, problem + " (in " + file + ")");
         }
 
         void requireTrue(String key, String why) {
@@ -128,7 +128,7 @@ public final class PreprocessSpecs {
             try {
                 return new PreprocessSpec(edge, cropH, cropW, rescale, mean, std);
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("preprocessing", e.getMessage() + " (in " + file + ")");
+                throw new InvalidArgumentException("preprocessing", e.getMessage() + " (in " + file + ")");
             }
         }
     }

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.splicecbm.config.ConfigException;
 import org.splicecbm.store.Npy;
+import org.splicecbm.validation.InvalidArgumentException;
 
 class ConceptDictionaryTest {
     @TempDir
@@ -154,7 +154,7 @@ class ConceptDictionaryTest {
     @Test
     void sizeBeyondTheVocabularyFailsBeforeEncoding() {
         WordBackbone backbone = WordBackbone.hashing("clip:RN50", 4);
-        ConfigException e = assertThrows(ConfigException.class, () -> ConceptDictionaries.load(backbone, vocab("x\ny\n"), 5, cache));
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> ConceptDictionaries.load(backbone, vocab("x\ny\n"), 5, cache));
         assertEquals("concepts.size: must be ≤ 2 (lines in words.txt), found 5", e.getMessage());
         assertEquals(0, backbone.conceptsEmbedded());
     }

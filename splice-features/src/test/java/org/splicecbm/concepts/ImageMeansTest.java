@@ -17,8 +17,8 @@ import org.splicecbm.hub.UrlFetcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.splicecbm.config.ConfigException;
 import org.splicecbm.store.Npy;
+import org.splicecbm.validation.InvalidArgumentException;
 
 class ImageMeansTest {
     @TempDir
@@ -54,7 +54,7 @@ class ImageMeansTest {
 
     @Test
     void backboneWithoutPublishedMeanSaysToUseTheDatasetMean() {
-        ConfigException e = assertThrows(ConfigException.class, () -> ImageMeans.published("hf:some/model", local()));
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> ImageMeans.published("hf:some/model", local()));
         assertEquals("concepts.image_mean", e.key());
         assertTrue(e.getMessage().contains("concepts.image_mean: dataset"), e.getMessage());
         assertTrue(e.getMessage().contains("hf:some/model"), e.getMessage());

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.splicecbm.hub.UrlFetcher;
 import org.junit.jupiter.api.io.TempDir;
-import org.splicecbm.config.ConfigException;
+import org.splicecbm.validation.InvalidArgumentException;
 
 class VocabularyTest {
     @TempDir
@@ -74,7 +74,7 @@ class VocabularyTest {
         Vocabulary v = Vocabulary.parse("a\n\nb\na\nc\n".getBytes(StandardCharsets.UTF_8), "t", "t.txt", "m",
                 new VocabularyRules(true, true));
         assertEquals(List.of("b", "a", "c"), v.concepts());
-        ConfigException e = assertThrows(ConfigException.class, () -> v.lastK(4));
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> v.lastK(4));
         assertEquals("concepts.size: must be ≤ 3 (concept lines in t.txt), found 4", e.getMessage());
     }
 
@@ -93,10 +93,10 @@ class VocabularyTest {
     void sizeOutOfRangeNamesTheKeyAndTheFile() {
         Vocabulary laion = Vocabulary.read(SharedFixtures.spliceData().resolve("vocab/laion.txt"), "laion", VocabularyRules.PUBLISHED);
         assertEquals(37445, laion.size());
-        ConfigException e = assertThrows(ConfigException.class, () -> laion.lastK(50000));
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> laion.lastK(50000));
         assertEquals("concepts.size: must be ≤ 37445 (lines in laion.txt), found 50000", e.getMessage());
         assertEquals("concepts.size", e.key());
-        assertThrows(ConfigException.class, () -> laion.lastK(0));
+        assertThrows(InvalidArgumentException.class, () -> laion.lastK(0));
         assertEquals(List.of("of", "-"), laion.lastK(2));
     }
 
@@ -132,7 +132,7 @@ class VocabularyTest {
         assertEquals(List.of("cat", "dog"), source.resolve(f.toString()).concepts());
         assertEquals(37445, source.resolve("laion").size());
         assertEquals(15000, source.resolve("laion_bigrams").size());
-        ConfigException e = assertThrows(ConfigException.class, () -> source.resolve("laoin"));
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> source.resolve("laoin"));
         assertEquals("concepts.vocabulary", e.key());
         assertTrue(e.getMessage().contains("must be one of laion, laion_bigrams, mscoco or an existing vocabulary file, found laoin"),
                 e.getMessage());

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 import org.splicecbm.concepts.ConceptsConfig;
 import org.splicecbm.decompose.SpliceConfig;
+import org.splicecbm.validation.InvalidArgumentException;
 
 class ConceptsAndSpliceConfigTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -44,19 +45,19 @@ class ConceptsAndSpliceConfigTest {
     @Test
     void invalidValuesNameTheKey() {
         assertEquals("concepts.size: must be > 0, found 0",
-                assertThrows(ConfigException.class, () -> new ConceptsConfig("laion", 0, null)).getMessage());
+                assertThrows(InvalidArgumentException.class, () -> new ConceptsConfig("laion", 0, null)).getMessage());
         assertEquals("concepts.image_mean: must be published or dataset, found mscoco",
-                assertThrows(ConfigException.class, () -> new ConceptsConfig("laion", 10, "mscoco")).getMessage());
-        assertEquals("concepts.vocabulary", assertThrows(ConfigException.class, () -> new ConceptsConfig(" ", 10, null)).key());
+                assertThrows(InvalidArgumentException.class, () -> new ConceptsConfig("laion", 10, "mscoco")).getMessage());
+        assertEquals("concepts.vocabulary", assertThrows(InvalidArgumentException.class, () -> new ConceptsConfig(" ", 10, null)).key());
         assertEquals("splice.l1_penalty: must be a finite number > 0, found -0.1",
-                assertThrows(ConfigException.class, () -> new SpliceConfig(-0.1, null)).getMessage());
-        assertEquals("splice.tolerance", assertThrows(ConfigException.class, () -> new SpliceConfig(0.2, 0.0)).key());
+                assertThrows(InvalidArgumentException.class, () -> new SpliceConfig(-0.1, null)).getMessage());
+        assertEquals("splice.tolerance", assertThrows(InvalidArgumentException.class, () -> new SpliceConfig(0.2, 0.0)).key());
     }
 
     @Test
     void yamlErrorsCarryTheConfigException() {
         ValueInstantiationException e = assertThrows(ValueInstantiationException.class,
                 () -> YAML.readValue("size: -5\n", ConceptsConfig.class));
-        assertTrue(e.getCause() instanceof ConfigException, String.valueOf(e.getCause()));
+        assertTrue(e.getCause() instanceof InvalidArgumentException, String.valueOf(e.getCause()));
     }
 }

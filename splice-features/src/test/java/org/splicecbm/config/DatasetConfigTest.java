@@ -15,6 +15,7 @@ import org.splicecbm.data.Split;
 import org.splicecbm.data.DatasetConfig;
 import org.splicecbm.data.DerivedSplit;
 import org.splicecbm.data.SplitLimits;
+import org.splicecbm.validation.InvalidArgumentException;
 
 class DatasetConfigTest {
     /** The run-config loader's own mapper (snake_case, strict primitives, paths against /base). */
@@ -25,14 +26,14 @@ class DatasetConfigTest {
     }
 
     /** Jackson wraps constructor exceptions; the loader unwraps them the same way. */
-    private static ConfigException failure(String yaml) {
+    private static InvalidArgumentException failure(String yaml) {
         Exception e = assertThrows(Exception.class, () -> parse(yaml));
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConfigException c) {
+            if (t instanceof InvalidArgumentException c) {
                 return c;
             }
         }
-        throw new AssertionError("no ConfigException in " + e);
+        throw new AssertionError("no InvalidArgumentException in " + e);
     }
 
     @Test
@@ -77,12 +78,12 @@ class DatasetConfigTest {
 
     @Test
     void rejectsValuesWithKeyRuleAndFoundValue() {
-        ConfigException fraction = failure("kind: cifar10\nroot: x\nval: {fraction: 1.5}\n");
+        InvalidArgumentException fraction = failure("kind: cifar10\nroot: x\nval: {fraction: 1.5}\n");
         assertEquals("dataset.val.fraction", fraction.key());
         assertTrue(fraction.getMessage().contains("be in (0, 1)") && fraction.getMessage().contains("1.5"));
         assertEquals("dataset.test.from", failure("kind: cifar10\nroot: x\ntest: {from: val, fraction: 0.1}\n").key());
         assertEquals("dataset.limit.val", failure("kind: cifar10\nroot: x\nlimit: {val: 0}\n").key());
-        ConfigException kind = failure("kind: mnist\nroot: x\n");
+        InvalidArgumentException kind = failure("kind: mnist\nroot: x\n");
         assertTrue(kind.getMessage().contains("cifar10") && kind.getMessage().contains("mnist"), kind.getMessage());
         assertEquals("dataset.root", failure("kind: csv\nmanifest: m.csv\n").key());
         assertEquals("dataset.classes", failure("kind: cifar10\nroot: x\nclasses: [cat, cat]\n").key());

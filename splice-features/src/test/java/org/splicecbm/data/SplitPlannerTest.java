@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.splicecbm.config.ConfigException;
+import org.splicecbm.validation.InvalidArgumentException;
 
 class SplitPlannerTest {
     /** 3 classes of 60, 30 and 10 training samples, 12 test samples; ids s<i>. */
@@ -123,7 +123,7 @@ class SplitPlannerTest {
         assertEquals(70, train.size());
         assertEquals(10, train.stream().filter(s -> s.label() == 0).count());
         assertEquals(60, train.stream().filter(s -> s.label() == 1).count());
-        ConfigException e = assertThrows(ConfigException.class, () -> plan("classes: [a, zebra]\n"));
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> plan("classes: [a, zebra]\n"));
         assertTrue(e.getMessage().contains("zebra") && e.getMessage().contains("[a, b, c]"), e.getMessage());
     }
 
@@ -131,11 +131,11 @@ class SplitPlannerTest {
     void missingSplitsAndImpossibleDerivationsAreConfigErrors() {
         IllegalArgumentException noVal = assertThrows(IllegalArgumentException.class, () -> plan("").samples(Split.VAL));
         assertTrue(noVal.getMessage().contains("val: {from: train"), noVal.getMessage());
-        ConfigException limit = assertThrows(ConfigException.class, () -> plan("limit: {val: 3}\n"));
+        InvalidArgumentException limit = assertThrows(InvalidArgumentException.class, () -> plan("limit: {val: 3}\n"));
         assertEquals("dataset.limit.val", limit.key());
-        ConfigException twice = assertThrows(ConfigException.class, () -> plan("test: {fraction: 0.1}\n"));
+        InvalidArgumentException twice = assertThrows(InvalidArgumentException.class, () -> plan("test: {fraction: 0.1}\n"));
         assertTrue(twice.getMessage().contains("already defines a test split"), twice.getMessage());
-        ConfigException tiny = assertThrows(ConfigException.class, () -> plan("val: {fraction: 0.001}\n"));
+        InvalidArgumentException tiny = assertThrows(InvalidArgumentException.class, () -> plan("val: {fraction: 0.001}\n"));
         assertEquals("dataset.val.fraction", tiny.key());
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.splicecbm.config.ConfigException;
+import org.splicecbm.validation.InvalidArgumentException;
 
 class WaterbirdsCelebATest {
     @TempDir
@@ -71,7 +71,7 @@ class WaterbirdsCelebATest {
     @Test
     void celebaUnknownAttributeListsValidOnes() {
         celeba();
-        ConfigException e = assertThrows(ConfigException.class,
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
                 () -> Datasets.open(TestConfigs.dataset(root, "kind: celeba\nattribute: Glasses\n")));
         assertEquals("dataset.attribute", e.key());
         assertTrue(e.getMessage().contains("[5_o_Clock_Shadow, Eyeglasses, Male]") && e.getMessage().contains("Glasses"),

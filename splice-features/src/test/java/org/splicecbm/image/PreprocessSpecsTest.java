@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.splicecbm.config.ConfigException;
+import org.splicecbm.validation.InvalidArgumentException;
 
 class PreprocessSpecsTest {
     @TempDir
@@ -47,16 +47,16 @@ class PreprocessSpecsTest {
 
     @Test
     void refusesWhatItCannotReproduce() throws Exception {
-        ConfigException e = assertThrows(ConfigException.class,
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
                 () -> PreprocessSpecs.fromHuggingFace(json("bilinear.json", "{\"size\": 224, \"resample\": 2}")));
         assertTrue(e.getMessage().contains("resample") && e.getMessage().contains("bilinear.json"), e.getMessage());
-        e = assertThrows(ConfigException.class,
+        e = assertThrows(InvalidArgumentException.class,
                 () -> PreprocessSpecs.fromHuggingFace(json("hw.json", "{\"size\": {\"height\": 224, \"width\": 224}}")));
         assertTrue(e.getMessage().contains("shortest_edge"), e.getMessage());
-        e = assertThrows(ConfigException.class,
+        e = assertThrows(InvalidArgumentException.class,
                 () -> PreprocessSpecs.fromHuggingFace(json("nocrop.json", "{\"size\": 224, \"do_center_crop\": false}")));
         assertTrue(e.getMessage().contains("do_center_crop"), e.getMessage());
-        e = assertThrows(ConfigException.class,
+        e = assertThrows(InvalidArgumentException.class,
                 () -> PreprocessSpecs.fromHuggingFace(json("mean.json", "{\"size\": 224, \"image_mean\": [0.5]}")));
         assertTrue(e.getMessage().contains("image_mean"), e.getMessage());
         assertThrows(IOException.class, () -> PreprocessSpecs.fromHuggingFace(tmp.resolve("absent.json")));
@@ -72,7 +72,7 @@ class PreprocessSpecsTest {
         assertArrayEquals(new float[] {0.1f, 0.2f, 0.3f}, spec.mean());
         PreprocessSpec defaults = PreprocessSpecs.fromOpenClip(json("d.json", "{\"model_cfg\": {\"vision_cfg\": {\"image_size\": [224, 224]}}}"));
         assertArrayEquals(PreprocessSpec.CLIP_MEAN, defaults.mean());
-        ConfigException e = assertThrows(ConfigException.class, () -> PreprocessSpecs.fromOpenClip(json("s.json",
+        InvalidArgumentException e = assertThrows(InvalidArgumentException.class, () -> PreprocessSpecs.fromOpenClip(json("s.json",
                 "{\"model_cfg\": {\"vision_cfg\": {\"image_size\": 224}}, \"preprocess_cfg\": {\"resize_mode\": \"squash\"}}")));
         assertTrue(e.getMessage().contains("resize_mode"), e.getMessage());
     }
