@@ -10,9 +10,8 @@ import org.splicecbm.decompose.SpliceConfig;
 import org.splicecbm.config.FeatureConfig;
 
 /**
- * The whole run config, one YAML file: the feature side ({@link FeatureConfig}) plus the probe, tracking and sweep
- * sections.
- * One experiment from images to a tracked probe (ARCHITECTURE.md): the backbone, the dataset, the
+ * The whole run config, one YAML file: the feature side ({@link FeatureConfig}, validated there) plus the probe,
+ * tracking and sweep sections. One experiment from images to a tracked probe (ARCHITECTURE.md): the backbone, the dataset, the
  * SpLiCE concepts and penalty, the probe, tracking, and the output folder. {@code features},
  * {@code decompose-data} and {@code train} each read the parts they need; the resolved config is
  * saved beside every output so a run can be repeated exactly. The optional {@code sweep} section is read
@@ -74,7 +73,8 @@ public record RunConfig(Integer schema, String name, String backbone, String dev
     /** Model folders, vocabulary files and a local tracking store given relative to the config resolve against its folder. */
     @Override
     public RunConfig resolvedAgainst(Path baseDir) {
-        return new RunConfig(schema, name, RelativePaths.resolveIfFile(baseDir, backbone), device, batchSize, threads,
-                dataset, concepts.resolvedAgainst(baseDir), splice, probe, tracking.resolvedAgainst(baseDir), output, sweep);
+        FeatureConfig features = features().resolvedAgainst(baseDir);
+        return new RunConfig(schema, name, features.backbone(), device, batchSize, threads, dataset, features.concepts(),
+                splice, probe, tracking.resolvedAgainst(baseDir), output, sweep);
     }
 }

@@ -2,7 +2,6 @@ package org.splicecbm.concepts;
 
 import java.util.Locale;
 import java.util.Set;
-import org.splicecbm.config.RelativePaths;
 import org.splicecbm.validation.InvalidArgumentException;
 
 /**
@@ -35,10 +34,9 @@ public record ConceptsConfig(String vocabulary, Integer size, String imageMean) 
                 "be published or dataset", imageMean);
     }
 
-    /** This section with a vocabulary file given relative to the config resolved against {@code baseDir}. */
-    public ConceptsConfig resolvedAgainst(java.nio.file.Path baseDir) {
-        return BUILT_IN_VOCABULARIES.contains(vocabulary) ? this
-                : new ConceptsConfig(RelativePaths.resolveIfFile(baseDir, vocabulary), size, imageMean);
+    /** This choice with another vocabulary (e.g. a file name resolved against the config's folder). */
+    public ConceptsConfig withVocabulary(String newVocabulary) {
+        return new ConceptsConfig(newVocabulary, size, imageMean);
     }
 
     /** The defaults: laion, 10000 concepts, the published image mean. */

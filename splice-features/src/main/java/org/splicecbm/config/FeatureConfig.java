@@ -50,6 +50,12 @@ public record FeatureConfig(Integer schema, String name, String backbone, String
     @Override
     public FeatureConfig resolvedAgainst(Path baseDir) {
         return new FeatureConfig(schema, name, RelativePaths.resolveIfFile(baseDir, backbone), device, batchSize, threads,
-                dataset, concepts.resolvedAgainst(baseDir), splice, output);
+                dataset, resolved(concepts, baseDir), splice, output);
+    }
+
+    /** The concepts section with a vocabulary file given relative to the config resolved against {@code baseDir}. */
+    static ConceptsConfig resolved(ConceptsConfig concepts, Path baseDir) {
+        return ConceptsConfig.BUILT_IN_VOCABULARIES.contains(concepts.vocabulary()) ? concepts
+                : concepts.withVocabulary(RelativePaths.resolveIfFile(baseDir, concepts.vocabulary()));
     }
 }
