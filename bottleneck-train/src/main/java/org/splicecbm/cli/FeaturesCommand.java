@@ -1,13 +1,7 @@
 package org.splicecbm.cli;
 
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.splicecbm.runconfig.RunConfig;
-import org.splicecbm.data.Split;
-import org.splicecbm.pipeline.FeaturePipeline;
-import org.splicecbm.store.FeatureSet;
+import org.splicecbm.workflow.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -20,14 +14,7 @@ final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunConfig config = options.load();
-        Map<Split, Path> sets = FeaturePipeline.run(config.features());
-        for (Map.Entry<Split, Path> e : sets.entrySet()) {
-            FeatureSet set = FeatureSet.read(e.getValue());
-            System.out.printf(Locale.ROOT, "%-5s %7d rows x %d concepts, mean L0 %.4f, mean cosine %.4f -> %s%n",
-                    e.getKey().key(), set.meta().rows(), set.concepts().size(), set.meta().meanL0(), set.meta().meanCosine(),
-                    e.getValue());
-        }
+        Pipeline.features(options.load(), System.out);
         return 0;
     }
 }

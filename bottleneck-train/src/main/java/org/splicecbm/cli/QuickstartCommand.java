@@ -30,7 +30,7 @@ final class QuickstartCommand implements Callable<Integer> {
             }
             System.out.println("wrote " + config + " (edit it and rerun to change the quickstart)");
         }
-        int code = Pipeline.runAll(config);
+        int code = ExperimentCommand.runStages(config);
         if (code == 0) {
             System.out.println("done: open " + dir.resolve("runs") + "/*/report/report.html, or `mlflow ui --backend-store-uri "
                     + dir.resolve("mlruns") + "`");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.splicecbm.probe.ProbeConfig;
 import org.splicecbm.runconfig.RunConfig;
+import org.splicecbm.workflow.TrainingResult;
 import org.splicecbm.workflow.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +37,7 @@ final class TrainCommand implements Callable<Integer> {
         if (probeL1 != null) {
             probe.l1(probeL1);
         }
-        TrainingRun.Result result = TrainingRun.run(config.withProbe(probe.build()));
+        TrainingResult result = TrainingRun.run(config.withProbe(probe.build()));
         result.print(System.out);
         return 0;
     }

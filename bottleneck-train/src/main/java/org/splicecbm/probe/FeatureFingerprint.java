@@ -36,6 +36,12 @@ public record FeatureFingerprint(String backbone, String vocabulary, int vocabul
         return fromJson(root, metaJson.toString());
     }
 
+    /** The fingerprint of a feature set already read (from a folder or built in memory). */
+    public static FeatureFingerprint of(org.splicecbm.store.FeatureSetMeta meta) {
+        return new FeatureFingerprint(meta.backbone(), meta.vocabulary(), meta.vocabularySize(), meta.l1Penalty(),
+                meta.dictionarySha256() == null ? "" : meta.dictionarySha256());
+    }
+
     static FeatureFingerprint fromJson(JsonNode root, String source) {
         return new FeatureFingerprint(required(root, BACKBONE, source).asText(), required(root, VOCABULARY, source).asText(),
                 required(root, VOCABULARY_SIZE, source).asInt(), required(root, L1_PENALTY, source).asDouble(),

@@ -23,7 +23,7 @@ import org.splicecbm.store.FeatureSet;
 import org.splicecbm.store.SkippedImage;
 
 /**
- * The feature sets a config's {@code features} run wrote, as training data: rows, labels, class names
+ * Training data for {@link TrainingRun}: the feature sets a config's {@code features} run wrote, as training data: rows, labels, class names
  * from the dataset, and group labels (e.g. Waterbirds label x place) for worst-group accuracy.
  */
 public record FeatureSplits(Map<Split, TrainingData> data, Map<Split, FeatureSet> sets, Map<Integer, String> groupNames) {
@@ -45,9 +45,8 @@ public record FeatureSplits(Map<Split, TrainingData> data, Map<Split, FeatureSet
                 continue;
             }
             FeatureSet set = FeatureSet.read(setDir);
-            FeatureSpace space = new FeatureSpace(set.concepts(), dataset.classNames(),
-                    FeatureFingerprint.read(setDir.resolve(FeatureSet.META)));
-            int[] labels = toInt(set.labels(), setDir);
+            FeatureSpace space = new FeatureSpace(set.concepts(), dataset.classNames(), FeatureFingerprint.of(set.meta()));
+            int[] labels = toInt(set.labels(), setDir.resolve(FeatureSet.LABELS).toString());
             int[] groups = groups(dataset, split, set, labels, groupIds);
             data.put(split, new TrainingData(space, set.features(), labels, groups));
             sets.put(split, set);
@@ -55,6 +54,22 @@ public record FeatureSplits(Map<Split, TrainingData> data, Map<Split, FeatureSet
         Map<Integer, String> names = new LinkedHashMap<>();
         groupIds.forEach((name, id) -> names.put(id, name));
         return new FeatureSplits(data, sets, names);
+    }
+
+    /**
+     * Feature sets already in memory (e.g. from {@code FeatureStage} or built by hand), without folders or a dataset:
+     * {@code classNames} name the labels; no groups. Needs a {@code train} and a {@code val} split to train, {@code test}
+     * to evaluate.
+     */
+    public static FeatureSplits of(Map<Split, FeatureSet> featureSets, List<String> classNames) {
+        Map<Split, TrainingData> data = new EnumMap<>(Split.class);
+        Map<Split, FeatureSet> sets = new EnumMap<>(Split.class);
+        featureSets.forEach((split, set) -> {
+            FeatureSpace space = new FeatureSpace(set.concepts(), classNames, FeatureFingerprint.of(set.meta()));
+            data.put(split, new TrainingData(space, set.features(), toInt(set.labels(), "the " + split.key() + " labels"), null));
+            sets.put(split, set);
+        });
+        return new FeatureSplits(data, sets, Map.of());
     }
 
     /** The training data of {@code split}; an error saying how to derive the split when it is missing. */
@@ -67,11 +82,11 @@ public record FeatureSplits(Map<Split, TrainingData> data, Map<Split, FeatureSet
         return d;
     }
 
-    private static int[] toInt(long[] labels, Path dir) {
+    private static int[] toInt(long[] labels, String source) {
         int[] out = new int[labels.length];
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(dir.resolve(FeatureSet.LABELS) + " row " + i + ": label " + labels[i] + " is out of range");
+                throw new IllegalArgumentException(source + " row " + i + ": label " + labels[i] + " is out of range");
             }
             out[i] = (int) labels[i];
         }

@@ -1,8 +1,5 @@
 package org.splicecbm.workflow;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -11,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.splicecbm.data.Split;
 import org.splicecbm.pipeline.FeaturePipeline;
-import org.splicecbm.store.FeatureSet;
 import org.splicecbm.store.FeatureSetMeta;
 import org.splicecbm.sweep.Trial;
 import org.splicecbm.sweep.TrialExecutor;
@@ -23,10 +19,6 @@ import org.splicecbm.sweep.TrialResult;
  * runs), then a tracked {@link TrainingRun} tagged with the sweep id and the sweep's parent run.
  */
 public final class SweepTrials implements TrialExecutor {
-    private static final ObjectMapper META = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private final String sweepId;
     private final Map<String, String> tags;
     private final PrintStream log;
@@ -46,7 +38,7 @@ public final class SweepTrials implements TrialExecutor {
         log.println("== trial " + trial.params() + ": train");
         Map<String, String> trialTags = new LinkedHashMap<>(tags);
         trialTags.put("splice.sweep.trial", trial.params().key());
-        TrainingRun.Result r = TrainingRun.run(trial.config(), sweepId + "-" + trial.params().key(), trialTags);
+        TrainingResult r = TrainingRun.run(trial.config(), sweepId + "-" + trial.params().key(), trialTags);
         log.printf(java.util.Locale.ROOT, "   val accuracy %.4f, test accuracy %.4f, mean L0 %.2f%n",
                 r.val().accuracy(), r.test().accuracy(), l0);
         return new TrialResult(trial.params(), trial.fingerprint(), r.val().accuracy(), r.val().balancedAccuracy(),
@@ -66,7 +58,7 @@ public final class SweepTrials implements TrialExecutor {
         double nonzeros = 0;
         long rows = 0;
         for (Path dir : sets.values()) {
-            FeatureSetMeta meta = META.readValue(dir.resolve(FeatureSet.META).toFile(), FeatureSetMeta.class);
+            FeatureSetMeta meta = FeatureSetMeta.read(dir);
             nonzeros += meta.meanL0() * meta.rows();
             rows += meta.rows();
         }

@@ -1,21 +1,18 @@
 package org.splicecbm.workflow;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.splicecbm.config.ConfigLoader;
 import org.splicecbm.runconfig.RunConfig;
 import org.splicecbm.data.Split;
 import org.splicecbm.probe.EpochMetrics;
 import org.splicecbm.probe.Evaluation;
-import org.splicecbm.probe.Explanations;
 import org.splicecbm.probe.ProbeTrainer;
 import org.splicecbm.probe.TrainedProbe;
 import org.splicecbm.report.ProbeReport;
@@ -34,41 +31,29 @@ import org.splicecbm.tracking.TrackedRun.RunOutcome;
 public final class TrainingRun {
     private TrainingRun() {}
 
-    /** What one training run produced: names, tracked id, folders, evaluations and the trained probe. */
-    public record Result(String runName, String runId, Path modelDir, Path reportDir, Evaluation test, Evaluation val,
-                  TrainedProbe probe, String trackedAt) {
-        /** Prints the run summary the CLI shows. */
-        public void print(PrintStream out) {
-            out.printf(Locale.ROOT, "run %s: test accuracy %.4f, balanced %.4f, macro F1 %.4f%s, effective concepts %d%n",
-                    runName, test.accuracy(), test.balancedAccuracy(), test.macroF1(),
-                    test.groupAccuracy().isEmpty() ? "" : String.format(Locale.ROOT, ", worst group %.4f", test.worstGroupAccuracy()),
-                    test.effectiveConcepts());
-            List<String> names = probe.space().classNames();
-            for (int c = 0; c < Math.min(10, names.size()); c++) {
-                StringBuilder line = new StringBuilder("  " + names.get(c) + ":");
-                Explanations.topConcepts(probe, c, 5).stream().filter(w -> w.weight() > 0)
-                        .forEach(w -> line.append(String.format(Locale.ROOT, " %s (%.3f)", w.concept(), w.weight())));
-                out.println(line);
-            }
-            out.println("model: " + modelDir + "\nreport: " + reportDir.resolve("report.html") + "\ntracked: " + trackedAt);
-        }
-    }
-
     /** Trains, evaluates, saves and tracks one run of {@code config}, named after the config and the time. */
-    public static Result run(RunConfig config) throws IOException {
+    public static TrainingResult run(RunConfig config) throws IOException {
         String runName = config.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         return run(config, runName, Map.of());
     }
 
     /** A run with a chosen name and tags beside the provenance tags (a sweep's trials: sweep id, parent run). */
-    public static Result run(RunConfig config, String runName, Map<String, String> extraTags) throws IOException {
-        FeatureSplits splits = FeatureSplits.load(config);
+    public static TrainingResult run(RunConfig config, String runName, Map<String, String> extraTags) throws IOException {
+        return run(config, FeatureSplits.load(config), runName, extraTags);
+    }
+
+    /**
+     * A run on feature sets already in memory ({@link FeatureSplits#of}); {@code config} gives the probe settings,
+     * the tracking store and the output folder ({@code runs/<runName>/} receives the model and the report).
+     */
+    public static TrainingResult run(RunConfig config, FeatureSplits splits, String runName, Map<String, String> extraTags)
+            throws IOException {
         Map<String, String> tags = new LinkedHashMap<>(RunProvenance.tags(config));
         tags.putAll(extraTags);
         try (RunTracker tracker = tracker(config)) {
             TrackedRun run = tracker.startRun(config.experimentName(), runName, tags);
             try {
-                Result result = trainAndReport(config, splits, run, runName, tracker.location());
+                TrainingResult result = trainAndReport(config, splits, run, runName, tracker.location());
                 run.finish(RunOutcome.FINISHED, null);
                 return result;
             } catch (IOException | RuntimeException e) {
@@ -78,7 +63,7 @@ public final class TrainingRun {
         }
     }
 
-    private static Result trainAndReport(RunConfig config, FeatureSplits splits, TrackedRun run, String runName,
+    private static TrainingResult trainAndReport(RunConfig config, FeatureSplits splits, TrackedRun run, String runName,
                                          String trackedAt) throws IOException {
         run.logParams(RunProvenance.params(config));
         TrainedProbe probe = ProbeTrainer.train(splits.require(Split.TRAIN), splits.require(Split.VAL), config.probe(),
@@ -98,7 +83,7 @@ public final class TrainingRun {
         }
         run.logArtifact(runDir.resolve("config.yaml"), "");
         reportFiles.forEach(f -> run.logArtifact(f, "report"));
-        return new Result(runName, run.runId(), modelDir, reportDir, test, val, probe, trackedAt);
+        return new TrainingResult(runName, run.runId(), modelDir, reportDir, test, val, probe, trackedAt);
     }
 
     /** The tracker of {@code config}: its {@code tracking.uri}, else the local store under the output folder. */

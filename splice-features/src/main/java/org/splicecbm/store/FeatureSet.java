@@ -63,11 +63,7 @@ public record FeatureSet(CsrMatrix features, long[] labels, List<String> concept
         requireEqual(dir.resolve(LABELS), "labels", labels.length, features.rows());
         List<String> concepts = readLines(dir.resolve(CONCEPTS));
         requireEqual(dir.resolve(CONCEPTS), "concept names", concepts.size(), features.cols());
-        FeatureSetMeta meta = StoreJson.read(dir.resolve(META), FeatureSetMeta.class);
-        if (meta.formatVersion() != FeatureSetMeta.FORMAT_VERSION) {
-            throw new IOException(dir.resolve(META) + ": format_version must be " + FeatureSetMeta.FORMAT_VERSION
-                    + ", found " + meta.formatVersion());
-        }
+        FeatureSetMeta meta = FeatureSetMeta.read(dir);
         requireEqual(dir.resolve(META), "rows", meta.rows(), features.rows());
         return new FeatureSet(features, labels, concepts, meta);
     }

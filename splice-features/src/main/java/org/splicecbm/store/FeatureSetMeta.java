@@ -1,5 +1,7 @@
 package org.splicecbm.store;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -35,5 +37,15 @@ public record FeatureSetMeta(int formatVersion, String backbone, String vocabula
 
     public FeatureSetMeta {
         skippedImages = skippedImages == null ? List.of() : List.copyOf(skippedImages);
+    }
+
+    /** The one reader of a feature set's {@code meta.json}: {@code featureSetDir/meta.json}, format version checked. */
+    public static FeatureSetMeta read(Path featureSetDir) throws IOException {
+        Path file = featureSetDir.resolve(FeatureSet.META);
+        FeatureSetMeta meta = StoreJson.read(file, FeatureSetMeta.class);
+        if (meta.formatVersion() != FORMAT_VERSION) {
+            throw new IOException(file + ": format_version must be " + FORMAT_VERSION + ", found " + meta.formatVersion());
+        }
+        return meta;
     }
 }

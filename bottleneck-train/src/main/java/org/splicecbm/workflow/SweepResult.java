@@ -1,0 +1,22 @@
+package org.splicecbm.workflow;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.splicecbm.sweep.TrialResult;
+
+/**
+ * What a {@link SweepRun} produced: every trial's result in plan order, the trial chosen on the validation metric,
+ * the results folder ({@code trials.csv}, {@code sparsity-accuracy.png/.svg}, {@code config.yaml}) and the tracked
+ * parent run.
+ *
+ * @param sweepId     the sweep's name, also its results folder under {@code output/sweeps/}
+ * @param trials      every trial's result, in plan order
+ * @param chosen      the best trial on the sweep's validation metric
+ * @param resultsDir  the results folder
+ * @param parentRunId the tracked (MLflow) parent run's id; each trial is a child run
+ */
+public record SweepResult(String sweepId, List<TrialResult> trials, TrialResult chosen, Path resultsDir, String parentRunId) {
+    public SweepResult {
+        trials = List.copyOf(trials);
+    }
+}
