@@ -4,12 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.splicecbm.concepts.ConceptsConfig;
 import org.splicecbm.config.ConfigLoader;
 import org.splicecbm.runconfig.RunConfig;
+import org.splicecbm.store.Sha256;
 
 /**
  * A planned trial: its point and the plain run config it trains with (the sweep's config with the
@@ -37,9 +35,7 @@ public record Trial(TrialParams params, RunConfig config) {
             ObjectNode tree = (ObjectNode) YAML.readTree(ConfigLoader.toYaml(config));
             tree.remove("tracking");
             byte[] canonical = tree.toString().getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            return Sha256.hex(canonical);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the trial config could not be re-read as YAML: " + e.getOriginalMessage(), e);
         }

@@ -1,19 +1,16 @@
 package org.splicecbm.backbone;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.splicecbm.hub.DownloadException;
 import org.splicecbm.hub.HubClient;
+import org.splicecbm.store.Sha256;
 
 /**
  * Maps the backbone names SpLiCE uses (Bhalla et al., NeurIPS 2024: {@code open_clip:ViT-B-32},
@@ -192,11 +189,6 @@ public final class BackboneCatalog {
     }
 
     private static String shortHash(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(s).substring(0, 8);
     }
 }

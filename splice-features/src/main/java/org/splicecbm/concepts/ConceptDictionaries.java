@@ -9,6 +9,7 @@ import java.util.Optional;
 import me.tongfei.progressbar.ProgressBar;
 import org.splicecbm.backbone.ClipBackbone;
 import org.splicecbm.progress.Progress;
+import org.splicecbm.store.Sha256;
 
 /**
  * Builds SpLiCE concept dictionaries (Bhalla et al., NeurIPS 2024, Sec. 4.1) and caches them on disk: encoding

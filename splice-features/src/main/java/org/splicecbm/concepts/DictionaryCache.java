@@ -18,6 +18,7 @@ import org.splicecbm.store.Npy;
 import org.splicecbm.store.NpyMatrixReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.splicecbm.store.Sha256;
 
 /**
  * One cached dictionary per (backbone, vocabulary content, k), as a folder {@code <slug>-<digest>} holding

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.splicecbm.store.AtomicFiles;
 import org.splicecbm.store.Npy;
+import org.splicecbm.store.Sha256;
 
 /**
  * Saves an {@link ImageMean} as {@code image_mean.npy} (1-D float32) plus {@code image_mean.json} (its source, width

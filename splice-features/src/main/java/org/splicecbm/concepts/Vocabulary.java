@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.splicecbm.validation.InvalidArgumentException;
+import org.splicecbm.store.Sha256;
 
 /**
  * An ordered list of concept words or phrases, as SpLiCE uses them (Bhalla et al., NeurIPS 2024, Sec. 4.1):

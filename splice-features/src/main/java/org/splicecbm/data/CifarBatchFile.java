@@ -1,15 +1,11 @@
 package org.splicecbm.data;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.splicecbm.store.Sha256;
 
 /**
  * One CIFAR batch file: reads single records on demand (the pixels stay on disk) and computes the
@@ -47,12 +43,7 @@ final class CifarBatchFile {
 
     synchronized String sha256() throws IOException {
         if (sha256 == null) {
-            try (DigestInputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
-                in.transferTo(OutputStream.nullOutputStream());
-                sha256 = HexFormat.of().formatHex(in.getMessageDigest().digest());
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java platform provides SHA-256", e);
-            }
+            sha256 = Sha256.ofFile(path);
         }
         return sha256;
     }

@@ -3,11 +3,11 @@ package org.splicecbm.data;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import org.splicecbm.store.Sha256;
 
 /**
  * A labelled image dataset split into train, validation and test partitions, in a fixed,
@@ -40,7 +40,7 @@ public interface ImageDataset {
      * is equal across runs and machines for the same data.
      */
     default String fingerprint(Split split) throws IOException {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         update(sha, name());
         update(sha, String.join("\u0001", classNames()));
         for (Sample s : samples(split)) {
@@ -54,11 +54,4 @@ public interface ImageDataset {
         sha.update((byte) '\n');
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
-    }
 }

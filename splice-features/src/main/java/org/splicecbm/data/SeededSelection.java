@@ -3,11 +3,11 @@ package org.splicecbm.data;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import org.splicecbm.store.Sha256;
 
 /**
  * Seeded, class-stratified choice of a subset of samples, used for derived splits and limits.
@@ -30,7 +30,7 @@ final class SeededSelection {
         List<List<Integer>> byClass = groupByLabel(samples);
         int[] quota = quotas(byClass, samples.size(), count);
         long[] ranks = new long[samples.size()];
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         for (int i = 0; i < ranks.length; i++) {
             ranks[i] = rank(sha, seed, samples.get(i).id());
         }
@@ -45,7 +45,7 @@ final class SeededSelection {
 
     /** The hash rank of a sample id under a seed (exposed for tests of stability). */
     static long rank(long seed, String id) {
-        return rank(sha256(), seed, id);
+        return rank(Sha256.digest(), seed, id);
     }
 
     private static long rank(MessageDigest sha, long seed, String id) {
@@ -90,11 +90,4 @@ final class SeededSelection {
         return quota;
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
-    }
 }

@@ -2,7 +2,6 @@ package org.splicecbm.store;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -15,15 +14,11 @@ public record EmbeddingCacheKey(String backbone, String datasetFingerprint, Stri
 
     /** 16 hex digits of SHA-256 over the four parts: the cache directory name. */
     public String digest() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {backbone, datasetFingerprint, split, preprocessing}) {
-                sha.update(part.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
+        MessageDigest sha = Sha256.digest();
+        for (String part : new String[] {backbone, datasetFingerprint, split, preprocessing}) {
+            sha.update(part.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
         }
+        return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
     }
 }

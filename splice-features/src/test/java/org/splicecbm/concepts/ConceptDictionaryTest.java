@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splicecbm.store.Npy;
 import org.splicecbm.validation.InvalidArgumentException;
+import org.splicecbm.store.Sha256;
 
 class ConceptDictionaryTest {
     @TempDir

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.splicecbm.store.Npy;
 import org.splicecbm.validation.InvalidArgumentException;
+import org.splicecbm.store.Sha256;
 
 class ImageMeansTest {
     @TempDir
