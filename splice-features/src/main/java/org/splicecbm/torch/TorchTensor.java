@@ -29,11 +29,6 @@ public record TorchTensor(String dtype, long[] shape, float[] values) {
         return n;
     }
 
-    /** The shape as ints, for engines that take int shapes. */
-    public int[] intShape() {
-        return Arrays.stream(shape).mapToInt(Math::toIntExact).toArray();
-    }
-
     @Override
     public long[] shape() {
         return shape.clone();

@@ -1,10 +1,7 @@
 package org.splicecbm.backbone.openclip;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +22,13 @@ public record OpenClipConfig(ResNetConfig vision, TextShape text, boolean quickG
 
     /** Reads and validates {@code file}; errors name the file and the key. */
     public static OpenClipConfig read(Path file) {
-        JsonObject root;
+        JsonNode root;
         try {
-            root = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-        } catch (IOException | JsonParseException | IllegalStateException e) {
+            root = new ObjectMapper().readTree(Files.readString(file));
+            if (root == null || !root.isObject()) {
+                throw new IOException("not a JSON object");
+            }
+        } catch (IOException e) {
             throw new ClipModelException("cannot read OpenCLIP config " + file + ": " + e.getMessage(), e);
         }
         try {
@@ -38,51 +38,60 @@ public record OpenClipConfig(ResNetConfig vision, TextShape text, boolean quickG
         }
     }
 
-    private static OpenClipConfig parse(JsonObject root) {
-        JsonObject model = object(root, "model_cfg");
+    private static OpenClipConfig parse(JsonNode root) {
+        JsonNode model = object(root, "model_cfg");
         int embedDim = integer(model, "embed_dim", "model_cfg");
-        JsonObject vision = object(model, "vision_cfg");
-        JsonElement layers = vision.get("layers");
-        if (layers == null || !layers.isJsonArray()) {
+        JsonNode vision = object(model, "vision_cfg");
+        JsonNode layers = vision.get("layers");
+        if (layers == null || !layers.isArray()) {
             throw new IllegalArgumentException("model_cfg.vision_cfg.layers must be a list of 4 block counts (a ResNet);"
                     + " found " + layers + " (an integer means a ViT tower, which this loader does not handle)");
         }
         int imageSize = integer(vision, "image_size", "model_cfg.vision_cfg");
-        ResNetConfig resnet = new ResNetConfig(imageSize, ints(layers.getAsJsonArray()),
+        ResNetConfig resnet = new ResNetConfig(imageSize, ints(layers),
                 integer(vision, "width", "model_cfg.vision_cfg"), optionalInt(vision, "head_width", 64), embedDim);
-        JsonObject text = object(model, "text_cfg");
+        JsonNode text = object(model, "text_cfg");
         String t = "model_cfg.text_cfg";
         TextShape textShape = new TextShape(optionalInt(text, "context_length", 77), optionalInt(text, "vocab_size", 49408),
                 integer(text, "width", t), integer(text, "heads", t), integer(text, "layers", t));
-        boolean quickGelu = model.has("quick_gelu") && model.get("quick_gelu").getAsBoolean();
+        boolean quickGelu = model.path("quick_gelu").asBoolean(false);
         return new OpenClipConfig(resnet, textShape, quickGelu);
     }
 
-    private static JsonObject object(JsonObject parent, String key) {
-        JsonElement e = parent.get(key);
-        if (e == null || !e.isJsonObject()) {
+    private static JsonNode object(JsonNode parent, String key) {
+        JsonNode e = parent.get(key);
+        if (e == null || !e.isObject()) {
             throw new IllegalArgumentException("key '" + key + "' must be an object, found " + e);
         }
-        return e.getAsJsonObject();
+        return e;
     }
 
-    private static int integer(JsonObject parent, String key, String path) {
-        JsonElement e = parent.get(key);
-        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+    private static int integer(JsonNode parent, String key, String path) {
+        JsonNode e = parent.get(key);
+        if (e == null || !e.isNumber()) {
             throw new IllegalArgumentException(path + "." + key + " must be an integer, found " + e);
         }
-        return e.getAsInt();
+        return e.asInt();
     }
 
-    private static int optionalInt(JsonObject parent, String key, int fallback) {
-        JsonElement e = parent.get(key);
-        return e == null || e.isJsonNull() ? fallback : e.getAsInt();
+    private static int optionalInt(JsonNode parent, String key, int fallback) {
+        JsonNode e = parent.get(key);
+        if (e == null || e.isNull()) {
+            return fallback;
+        }
+        if (!e.isNumber()) {
+            throw new IllegalArgumentException(key + " must be an integer, found " + e);
+        }
+        return e.asInt();
     }
 
-    private static int[] ints(JsonArray array) {
+    private static int[] ints(JsonNode array) {
         int[] out = new int[array.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).getAsInt();
+            if (!array.get(i).isInt()) {
+                throw new IllegalArgumentException("model_cfg.vision_cfg.layers must list integers, found " + array);
+            }
+            out[i] = array.get(i).asInt();
         }
         return out;
     }

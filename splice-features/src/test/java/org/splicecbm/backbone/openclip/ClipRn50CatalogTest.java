@@ -3,7 +3,6 @@ package org.splicecbm.backbone.openclip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +33,7 @@ class ClipRn50CatalogTest {
         }
         Path tokenizer = Files.createDirectories(tmp.resolve("tokenizer"));
         Files.copy(RnFixture.dir().resolve(OpenClipBackbone.TOKENIZER), tokenizer.resolve(OpenClipBackbone.TOKENIZER));
-        JsonObject golden = RnFixture.golden();
+        JsonNode golden = RnFixture.golden();
         try (FakeHubServer hub = FakeHubServer.start().serveRepo("timm/resnet50_clip.openai", model)
                 .serveRepo("openai/clip-vit-base-patch32", tokenizer);
              ClipBackbone rn50 = ClipModels.open("clip:RN50", new BackboneOptions(DeviceChoice.CPU, 0, 4),

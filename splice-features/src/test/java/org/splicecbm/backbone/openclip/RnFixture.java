@@ -1,8 +1,5 @@
 package org.splicecbm.backbone.openclip;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -22,35 +19,35 @@ final class RnFixture {
         }
     }
 
-    static JsonObject golden() {
+    static JsonNode golden() {
         try {
-            return JsonParser.parseString(Files.readString(dir().resolve("golden.json"))).getAsJsonObject();
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(dir().resolve("golden.json")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** {@code pixel_values} as one CHW row per image. */
-    static float[][] pixels(JsonObject golden) {
-        JsonArray shape = golden.getAsJsonArray("pixel_values_shape");
-        JsonArray flat = golden.getAsJsonArray("pixel_values");
-        int n = shape.get(0).getAsInt();
+    static float[][] pixels(JsonNode golden) {
+        JsonNode shape = golden.get("pixel_values_shape");
+        JsonNode flat = golden.get("pixel_values");
+        int n = shape.get(0).asInt();
         int per = flat.size() / n;
         float[][] out = new float[n][per];
         for (int i = 0; i < flat.size(); i++) {
-            out[i / per][i % per] = flat.get(i).getAsFloat();
+            out[i / per][i % per] = flat.get(i).floatValue();
         }
         return out;
     }
 
-    static float[][] matrix(JsonObject golden, String key) {
-        JsonArray rows = golden.getAsJsonArray(key);
+    static float[][] matrix(JsonNode golden, String key) {
+        JsonNode rows = golden.get(key);
         float[][] out = new float[rows.size()][];
         for (int r = 0; r < out.length; r++) {
-            JsonArray row = rows.get(r).getAsJsonArray();
+            JsonNode row = rows.get(r).get();
             out[r] = new float[row.size()];
             for (int c = 0; c < out[r].length; c++) {
-                out[r][c] = row.get(c).getAsFloat();
+                out[r][c] = row.get(c).floatValue();
             }
         }
         return out;
