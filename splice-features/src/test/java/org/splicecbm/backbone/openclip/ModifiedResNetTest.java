@@ -1,5 +1,6 @@
 package org.splicecbm.backbone.openclip;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.splicecbm.backbone.weights.CheckpointWeights;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

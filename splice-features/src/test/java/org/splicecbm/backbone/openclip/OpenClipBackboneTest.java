@@ -1,5 +1,6 @@
 package org.splicecbm.backbone.openclip;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -52,9 +53,9 @@ class OpenClipBackboneTest {
         TokenBatch tokens = backbone.tokenize(texts());
         JsonNode expected = golden.get("input_ids");
         for (int r = 0; r < expected.size(); r++) {
-            long[] row = new long[expected.get(r).get().size()];
+            long[] row = new long[expected.get(r).size()];
             for (int i = 0; i < row.length; i++) {
-                row[i] = expected.get(r).get().get(i).asLong();
+                row[i] = expected.get(r).get(i).asLong();
             }
             assertArrayEquals(row, tokens.ids()[r], "text " + r);
         }

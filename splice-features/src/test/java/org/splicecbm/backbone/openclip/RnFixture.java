@@ -1,5 +1,6 @@
 package org.splicecbm.backbone.openclip;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -44,7 +45,7 @@ final class RnFixture {
         JsonNode rows = golden.get(key);
         float[][] out = new float[rows.size()][];
         for (int r = 0; r < out.length; r++) {
-            JsonNode row = rows.get(r).get();
+            JsonNode row = rows.get(r);
             out[r] = new float[row.size()];
             for (int c = 0; c < out[r].length; c++) {
                 out[r][c] = row.get(c).floatValue();
