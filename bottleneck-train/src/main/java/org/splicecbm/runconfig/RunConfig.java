@@ -2,12 +2,12 @@ package org.splicecbm.runconfig;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import org.splicecbm.probe.ProbeConfig;
 import org.splicecbm.concepts.ConceptsConfig;
+import org.splicecbm.config.FeatureConfig;
 import org.splicecbm.config.RelativePaths;
 import org.splicecbm.data.DatasetConfig;
 import org.splicecbm.decompose.SpliceConfig;
-import org.splicecbm.config.FeatureConfig;
+import org.splicecbm.probe.ProbeConfig;
 
 /**
  * The whole run config, one YAML file: the feature side ({@link FeatureConfig}, validated there) plus the probe,

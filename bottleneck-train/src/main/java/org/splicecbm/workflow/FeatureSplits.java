@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.splicecbm.runconfig.RunConfig;
 import org.splicecbm.data.Datasets;
 import org.splicecbm.data.ImageDataset;
 import org.splicecbm.data.Sample;
@@ -19,6 +18,7 @@ import org.splicecbm.pipeline.FeaturePipeline;
 import org.splicecbm.probe.FeatureFingerprint;
 import org.splicecbm.probe.FeatureSpace;
 import org.splicecbm.probe.TrainingData;
+import org.splicecbm.runconfig.RunConfig;
 import org.splicecbm.store.FeatureSet;
 import org.splicecbm.store.SkippedImage;
 

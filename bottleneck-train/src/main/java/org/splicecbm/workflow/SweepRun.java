@@ -22,8 +22,8 @@ import org.splicecbm.sweep.TrialResult;
 import org.splicecbm.sweep.TrialStore;
 import org.splicecbm.tracking.RunProvenance;
 import org.splicecbm.tracking.RunTracker;
-import org.splicecbm.tracking.TrackedRun;
 import org.splicecbm.tracking.TrackedRun.RunOutcome;
+import org.splicecbm.tracking.TrackedRun;
 
 /**
  * A sweep as a library call: plan the trials of the config's {@code sweep:} section (grid or seeded random), run

@@ -9,19 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.splicecbm.config.ConfigLoader;
-import org.splicecbm.runconfig.RunConfig;
 import org.splicecbm.data.Split;
 import org.splicecbm.probe.EpochMetrics;
 import org.splicecbm.probe.Evaluation;
 import org.splicecbm.probe.ProbeTrainer;
 import org.splicecbm.probe.TrainedProbe;
 import org.splicecbm.report.ProbeReport;
+import org.splicecbm.runconfig.RunConfig;
 import org.splicecbm.store.FeatureSet;
 import org.splicecbm.tracking.RunProvenance;
 import org.splicecbm.tracking.RunTracker;
 import org.splicecbm.tracking.RunTrackers;
-import org.splicecbm.tracking.TrackedRun;
 import org.splicecbm.tracking.TrackedRun.RunOutcome;
+import org.splicecbm.tracking.TrackedRun;
 
 /**
  * One tracked training run: read the feature sets, train with early stopping on validation, evaluate

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.splicecbm.store.CsrMatrix;
 import org.splicecbm.probe.ProbeConfig.SuppressAt;
+import org.splicecbm.store.CsrMatrix;
 
 /** Concept interventions: the suppressed concepts must lose all influence on the classifier. */
 class SuppressionTest {

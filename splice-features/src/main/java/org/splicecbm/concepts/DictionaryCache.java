@@ -1,7 +1,6 @@
 package org.splicecbm.concepts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.splicecbm.store.AtomicDirectory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -13,11 +12,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.splicecbm.store.AtomicDirectory;
 import org.splicecbm.store.AtomicFiles;
 import org.splicecbm.store.Npy;
 import org.splicecbm.store.NpyMatrixReader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.splicecbm.store.Sha256;
 
 /**

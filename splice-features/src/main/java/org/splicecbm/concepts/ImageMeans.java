@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.splicecbm.store.Sha256;
 import org.splicecbm.torch.TorchArchive;
 import org.splicecbm.torch.TorchTensor;
 import org.splicecbm.validation.InvalidArgumentException;
-import org.splicecbm.store.Sha256;
 
 /**
  * Where a backbone's image mean comes from: SpLiCE's published MSCOCO means (Bhalla et al., NeurIPS 2024) for the

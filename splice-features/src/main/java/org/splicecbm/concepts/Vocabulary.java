@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.splicecbm.validation.InvalidArgumentException;
 import org.splicecbm.store.Sha256;
+import org.splicecbm.validation.InvalidArgumentException;
 
 /**
  * An ordered list of concept words or phrases, as SpLiCE uses them (Bhalla et al., NeurIPS 2024, Sec. 4.1):

@@ -1,8 +1,8 @@
 package org.splicecbm.decompose;
 
-import org.splicecbm.store.CsrMatrix;
 import org.splicecbm.concepts.DictionaryMath;
 import org.splicecbm.concepts.InputChecks;
+import org.splicecbm.store.CsrMatrix;
 
 /**
  * SpLiCE for raw CLIP image embeddings (Bhalla et al., NeurIPS 2024, Sec. 4; reference

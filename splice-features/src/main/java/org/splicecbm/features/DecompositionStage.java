@@ -1,9 +1,9 @@
 package org.splicecbm.features;
 
-import org.splicecbm.decompose.Decomposition;
 import java.io.IOException;
 import me.tongfei.progressbar.ProgressBar;
 import org.splicecbm.data.Split;
+import org.splicecbm.decompose.Decomposition;
 import org.splicecbm.progress.Progress;
 import org.splicecbm.store.CachedEmbeddings;
 import org.splicecbm.store.CsrBuilder;

@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import org.splicecbm.backbone.ClipBackbone;
 import org.splicecbm.concepts.ConceptDictionaries;
 import org.splicecbm.concepts.ConceptDictionary;
+import org.splicecbm.concepts.ConceptsConfig;
 import org.splicecbm.concepts.ImageMean;
 import org.splicecbm.concepts.ImageMeans;
 import org.splicecbm.concepts.Vocabulary;
 import org.splicecbm.concepts.VocabularySource;
-import org.splicecbm.concepts.ConceptsConfig;
-import org.splicecbm.decompose.SpliceConfig;
 import org.splicecbm.decompose.SolverOptions;
+import org.splicecbm.decompose.SpliceConfig;
 import org.splicecbm.store.CachedEmbeddings;
 
 /**

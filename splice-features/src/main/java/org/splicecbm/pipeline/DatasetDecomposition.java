@@ -11,10 +11,10 @@ import org.splicecbm.data.Datasets;
 import org.splicecbm.data.ImageDataset;
 import org.splicecbm.data.Split;
 import org.splicecbm.decompose.DecompositionSummary;
-import org.splicecbm.progress.Progress;
-import org.splicecbm.store.CachedEmbeddings;
 import org.splicecbm.features.SpliceSetup;
 import org.splicecbm.features.SpliceStep;
+import org.splicecbm.progress.Progress;
+import org.splicecbm.store.CachedEmbeddings;
 
 /**
  * SpLiCE's {@code decompose_data.py}: the mean decomposition of a dataset split (and of each class), its

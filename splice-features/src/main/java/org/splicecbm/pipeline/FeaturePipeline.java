@@ -15,7 +15,6 @@ import org.splicecbm.data.Datasets;
 import org.splicecbm.data.ImageDataset;
 import org.splicecbm.data.Split;
 import org.splicecbm.engine.DeviceChoice;
-import org.splicecbm.store.CachedEmbeddings;
 import org.splicecbm.features.ConceptSpace;
 import org.splicecbm.features.EmbeddingJob;
 import org.splicecbm.features.FeatureJob;
@@ -23,6 +22,7 @@ import org.splicecbm.features.FeatureStage;
 import org.splicecbm.features.FeatureStageResult;
 import org.splicecbm.features.SpliceSetup;
 import org.splicecbm.features.SpliceStep;
+import org.splicecbm.store.CachedEmbeddings;
 
 /**
  * The feature stage driven by a {@link FeatureConfig}: open the dataset and backbone, embed every split

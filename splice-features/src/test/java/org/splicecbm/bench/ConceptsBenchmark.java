@@ -1,14 +1,14 @@
 package org.splicecbm.bench;
 
-import org.splicecbm.concepts.WordBackbone;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.splicecbm.concepts.ConceptDictionaries;
 import org.splicecbm.concepts.ConceptDictionary;
+import org.splicecbm.concepts.DictionaryMath;
 import org.splicecbm.concepts.ImageMeanAccumulator;
 import org.splicecbm.concepts.Vocabulary;
 import org.splicecbm.concepts.VocabularyRules;
-import org.splicecbm.concepts.DictionaryMath;
+import org.splicecbm.concepts.WordBackbone;
 
 /**
  * Times the concept stage's own work, without a CLIP model: reading and checking laion.txt, the dictionary formula

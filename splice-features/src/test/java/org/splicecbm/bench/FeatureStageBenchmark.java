@@ -8,29 +8,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.splicecbm.backbone.BackboneOptions;
 import org.splicecbm.backbone.HfClipBackbone;
+import org.splicecbm.concepts.DictionaryMath;
+import org.splicecbm.concepts.ImageMean;
+import org.splicecbm.concepts.ImageMeans;
 import org.splicecbm.data.FileImageSource;
 import org.splicecbm.data.ImageDataset;
 import org.splicecbm.data.Sample;
 import org.splicecbm.data.Split;
+import org.splicecbm.decompose.SolverOptions;
 import org.splicecbm.engine.DeviceChoice;
+import org.splicecbm.features.ConceptSpace;
 import org.splicecbm.features.EmbeddingJob;
+import org.splicecbm.features.FeatureJob;
 import org.splicecbm.features.FeatureStage;
+import org.splicecbm.features.SpliceStep;
 import org.splicecbm.features.StageCounters;
 import org.splicecbm.image.ImagePreprocessor;
 import org.splicecbm.store.AtomicDirectory;
 import org.splicecbm.store.CachedEmbeddings;
-import org.splicecbm.concepts.ImageMean;
-import org.splicecbm.concepts.ImageMeans;
-import org.splicecbm.concepts.DictionaryMath;
-import org.splicecbm.decompose.SolverOptions;
-import org.splicecbm.features.ConceptSpace;
-import org.splicecbm.features.FeatureJob;
-import org.splicecbm.features.SpliceStep;
-import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * End-to-end throughput of the feature stage (decode JPEG → PIL-faithful preprocessing → ViT-B/32

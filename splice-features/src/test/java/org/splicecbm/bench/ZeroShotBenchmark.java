@@ -2,8 +2,8 @@ package org.splicecbm.bench;
 
 import java.util.List;
 import java.util.Random;
-import org.splicecbm.decompose.ClipLikeProblem;
 import org.splicecbm.concepts.DictionaryMath;
+import org.splicecbm.decompose.ClipLikeProblem;
 import org.splicecbm.decompose.SolverOptions;
 import org.splicecbm.decompose.SpliceDecomposer;
 import org.splicecbm.zeroshot.ZeroShotClassifier;

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splicecbm.store.Npy;
-import org.splicecbm.validation.InvalidArgumentException;
 import org.splicecbm.store.Sha256;
+import org.splicecbm.validation.InvalidArgumentException;
 
 class ConceptDictionaryTest {
     @TempDir

@@ -13,13 +13,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.splicecbm.hub.UrlFetcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.splicecbm.hub.UrlFetcher;
 import org.splicecbm.store.Npy;
-import org.splicecbm.validation.InvalidArgumentException;
 import org.splicecbm.store.Sha256;
+import org.splicecbm.validation.InvalidArgumentException;
 
 class ImageMeansTest {
     @TempDir

@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.splicecbm.hub.UrlFetcher;
 import org.junit.jupiter.api.io.TempDir;
+import org.splicecbm.hub.UrlFetcher;
 import org.splicecbm.validation.InvalidArgumentException;
 
 class VocabularyTest {

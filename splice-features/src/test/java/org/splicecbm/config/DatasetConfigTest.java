@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.splicecbm.data.Split;
 import org.splicecbm.data.DatasetConfig;
 import org.splicecbm.data.DerivedSplit;
+import org.splicecbm.data.Split;
 import org.splicecbm.data.SplitLimits;
 import org.splicecbm.validation.InvalidArgumentException;
 

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.splicecbm.store.CsrMatrix;
 import org.splicecbm.concepts.DictionaryMath;
+import org.splicecbm.store.CsrMatrix;
 
 /**
  * SpLiCE's formulas on hand-checkable data. With an orthonormal dictionary (the identity) the

@@ -1,8 +1,8 @@
 package org.splicecbm.features;
 
-import org.splicecbm.decompose.Decomposition;
 import java.util.ArrayList;
 import java.util.List;
+import org.splicecbm.decompose.Decomposition;
 import org.splicecbm.store.CsrMatrix;
 
 /** Test double for pipeline mechanics: weight j = max(0, z_j - l1), so L0 changes with l1. */

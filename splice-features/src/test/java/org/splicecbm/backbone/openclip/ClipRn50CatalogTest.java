@@ -12,10 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.splicecbm.backbone.BackboneOptions;
 import org.splicecbm.backbone.ClipBackbone;
 import org.splicecbm.backbone.ClipModels;
-import org.splicecbm.image.CenterCrop;
 import org.splicecbm.engine.DeviceChoice;
 import org.splicecbm.hub.FakeHubServer;
 import org.splicecbm.hub.HubClient;
+import org.splicecbm.image.CenterCrop;
 
 /**
  * {@code clip:RN50} by name, end to end through the catalogue and a loopback hub: the OpenCLIP files come from
