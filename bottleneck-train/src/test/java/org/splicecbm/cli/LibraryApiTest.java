@@ -199,7 +199,7 @@ class LibraryApiTest {
         assertEquals(rest, byName.topConcepts(Integer.MAX_VALUE));
         assertTrue(byName.cosine() < before.cosine(), "removing the largest concept moves the embedding away");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> splicemodel.interveneImage(image, List.of("dgo")));
-        assertTrue(e.getMessage().contains("unknown concept 'dgo'") && e.getMessage().contains("dog"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown concept 'dgo': it is not in the 30-concept vocabulary") && e.getMessage().contains("dog"), e.getMessage());
     }
 
     @Test

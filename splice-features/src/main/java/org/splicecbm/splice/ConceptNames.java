@@ -19,6 +19,14 @@ public final class ConceptNames {
 
     /** The dictionary row of every name, in the order given. */
     public static int[] resolve(List<String> concepts, List<String> names) {
+        return resolve(concepts, names, "");
+    }
+
+    /**
+     * As {@link #resolve(List, List)}; {@code where} says where the names came from in the error (e.g.
+     * {@code " in probe.suppress_concepts"}), empty for none.
+     */
+    public static int[] resolve(List<String> concepts, List<String> names, String where) {
         Map<String, Integer> rows = new HashMap<>();
         for (int i = concepts.size() - 1; i >= 0; i--) {
             rows.put(concepts.get(i), i);
@@ -27,26 +35,27 @@ public final class ConceptNames {
         for (int i = 0; i < names.size(); i++) {
             Integer row = rows.get(names.get(i).trim());
             if (row == null) {
-                throw new IllegalArgumentException("unknown concept '" + names.get(i) + "': it is not among the model's "
-                        + concepts.size() + " concepts; closest: " + closest(concepts, names.get(i).trim()));
+                throw new IllegalArgumentException("unknown concept '" + names.get(i) + "'" + where + ": it is not in the "
+                        + concepts.size() + "-concept vocabulary; closest: " + closest(concepts, names.get(i).trim()));
             }
             resolved[i] = row;
         }
         return resolved;
     }
 
-    static List<String> closest(List<String> concepts, String name) {
+    /** The concepts nearest to {@code name} by edit distance, nearest first (ties alphabetical). */
+    public static List<String> closest(List<String> concepts, String name) {
+        List<String> candidates = new ArrayList<>(concepts);
         Map<String, Integer> distance = new HashMap<>();
-        for (String concept : concepts) {
-            distance.putIfAbsent(concept, editDistance(name, concept));
+        for (String concept : candidates) {
+            distance.put(concept, editDistance(name, concept));
         }
-        List<String> candidates = new ArrayList<>(distance.keySet());
         candidates.sort(Comparator.comparingInt((String c) -> distance.get(c)).thenComparing(Comparator.naturalOrder()));
         return candidates.subList(0, Math.min(SUGGESTIONS, candidates.size()));
     }
 
     /** Levenshtein distance, two rows of the table at a time. */
-    static int editDistance(String a, String b) {
+    public static int editDistance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
