@@ -7,8 +7,8 @@ import org.splicecbm.decompose.DecompositionSummary;
  * What SpLiCE's {@code decompose_dataset} returns, and one class of {@code decompose_classes} (Bhalla et al.,
  * NeurIPS 2024; reference {@code splice/splice.py}): the mean concept weights of a group of images, their mean L0
  * norm and mean cosine, with the concept names to read the weights by. The cosine mean is per image and leaves out
- * the NaN cosines of all-zero embeddings ({@link DecompositionSummary}); the reference adds per-batch means and
- * divides by the image count, which is the per-image mean only for batches of one.
+ * the NaN cosines of all-zero embeddings ({@link DecompositionSummary}); the reference adds one cosine value per
+ * batch and divides by the image count, which is this per-image mean when that value is the batch's sum.
  */
 public final class MeanDecomposition {
     private final DecompositionSummary summary;
