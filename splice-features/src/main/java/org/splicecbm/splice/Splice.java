@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,7 +19,6 @@ import org.splicecbm.concepts.ImageMeans;
 import org.splicecbm.concepts.SpliceData;
 import org.splicecbm.concepts.Vocabulary;
 import org.splicecbm.concepts.VocabularySource;
-import org.splicecbm.decompose.DecompositionSummary;
 import org.splicecbm.hub.HubClient;
 import org.splicecbm.image.ImagePreprocessor;
 
@@ -145,7 +143,7 @@ public final class Splice {
 
     /** SpLiCE's {@code decompose_dataset(dataloader, splicemodel)}: mean weights, mean L0 and mean cosine of the images. */
     public static MeanDecomposition decomposeDataset(List<Path> images, SpliceModel model) throws IOException {
-        return MeanDecomposition.overall(summarise(images, null, model), model.concepts());
+        return DatasetSummaries.dataset(images, model);
     }
 
     /**
@@ -155,37 +153,7 @@ public final class Splice {
      */
     public static ClassDecompositions decomposeClasses(List<Path> images, int[] labels, Integer targetLabel, SpliceModel model)
             throws IOException {
-        if (labels.length != images.size()) {
-            throw new IllegalArgumentException("decomposeClasses needs one label per image: " + images.size() + " images, "
-                    + labels.length + " labels");
-        }
-        List<Path> kept = new ArrayList<>();
-        int[] keptLabels = new int[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            if (targetLabel == null || labels[i] == targetLabel) {
-                keptLabels[kept.size()] = labels[i];
-                kept.add(images.get(i));
-            }
-        }
-        if (kept.isEmpty()) {
-            throw new IllegalArgumentException("no image has class label " + targetLabel + "; labels present: "
-                    + Arrays.stream(labels).distinct().sorted().boxed().toList());
-        }
-        return ClassDecompositions.of(summarise(kept, Arrays.copyOf(keptLabels, kept.size()), model), model.concepts());
-    }
-
-    private static DecompositionSummary summarise(List<Path> images, int[] labels, SpliceModel model) throws IOException {
-        if (images.isEmpty()) {
-            throw new IllegalArgumentException("no images to decompose: the list is empty");
-        }
-        DecompositionSummary summary = new DecompositionSummary(model.concepts().size());
-        int batch = Math.max(1, model.batchSize());
-        for (int start = 0; start < images.size(); start += batch) {
-            int end = Math.min(start + batch, images.size());
-            SpliceDecomposition d = model.encodeImage(images.subList(start, end).toArray(Path[]::new));
-            summary.add(d.decomposition(), labels == null ? null : Arrays.copyOfRange(labels, start, end));
-        }
-        return summary;
+        return DatasetSummaries.classes(images, labels, targetLabel, model);
     }
 
     private static Vocabulary resolveVocabulary(String nameOrFile, SpliceData data) {
