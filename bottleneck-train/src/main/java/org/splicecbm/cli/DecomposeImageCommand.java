@@ -3,25 +3,19 @@ package org.splicecbm.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.splicecbm.backbone.BackboneOptions;
-import org.splicecbm.backbone.ClipBackbone;
-import org.splicecbm.backbone.ClipModels;
-import org.splicecbm.concepts.ConceptDictionary;
-import org.splicecbm.concepts.ConceptsConfig;
 import org.splicecbm.concepts.ImageMean;
-import org.splicecbm.decompose.Decomposition;
-import org.splicecbm.decompose.SpliceConfig;
+import org.splicecbm.concepts.ConceptsConfig;
 import org.splicecbm.engine.DeviceChoice;
-import org.splicecbm.features.SpliceSetup;
-import org.splicecbm.features.SpliceStep;
-import org.splicecbm.image.ImageDecoder;
-import org.splicecbm.image.ImagePreprocessor;
-import org.splicecbm.store.CsrMatrix;
+import org.splicecbm.splice.Splice;
+import org.splicecbm.splice.SpliceDecomposition;
+import org.splicecbm.splice.SpliceModel;
+import org.splicecbm.splice.SpliceOptions;
+import org.splicecbm.splice.WeightedConcept;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code splice decompose-image}: SpLiCE's {@code decompose_image.py} for one image. */
+/** {@code splice decompose-image}: SpLiCE's {@code decompose_image.py} for one image, through {@link Splice#decomposeImage}. */
 @Command(name = "decompose-image", mixinStandardHelpOptions = true,
         description = "Decompose one image into SpLiCE concepts and print them with their weights, L0 and cosine.")
 final class DecomposeImageCommand implements Callable<Integer> {
@@ -52,17 +46,10 @@ final class DecomposeImageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConceptsConfig concepts = new ConceptsConfig(vocab, vocabSize, ConceptsConfig.PUBLISHED);
-        try (ClipBackbone model = ClipModels.open(backbone, new BackboneOptions(DeviceChoice.parse(device), 0, 64))) {
-            float[] pixels = new ImagePreprocessor(model.preprocessing()).apply(ImageDecoder.decode(image));
-            float[][] embedding = model.embedImages(new float[][] {pixels});
-            ConceptDictionary dictionary = SpliceSetup.dictionary(model, concepts);
-            ImageMean mean = ConceptsConfig.PUBLISHED.equals(imageMean)
-                    ? SpliceSetup.imageMean(backbone, concepts, image.toString(), null) : meanFromFile(Path.of(imageMean));
-            try (SpliceStep step = SpliceSetup.step(dictionary, mean, new SpliceConfig(l1, null))) {
-                Decomposition d = step.decompose(embedding);
-                print(d, dictionary);
-            }
+        SpliceOptions options = Splice.options().optL1(l1).optDevice(DeviceChoice.parse(device)).optBatchSize(64)
+                .optImageMean(ConceptsConfig.PUBLISHED.equals(imageMean) ? null : meanFromFile(Path.of(imageMean)));
+        try (SpliceModel model = Splice.load(backbone, vocab, vocabSize, options)) {
+            print(Splice.decomposeImage(image, model));
         }
         return 0;
     }
@@ -72,18 +59,11 @@ final class DecomposeImageCommand implements Callable<Integer> {
         return new ImageMean(vector, "file:" + file.toAbsolutePath());
     }
 
-    private void print(Decomposition d, ConceptDictionary dictionary) {
-        CsrMatrix w = d.weights();
-        Integer[] order = new Integer[w.rowNnz(0)];
-        for (int k = 0; k < order.length; k++) {
-            order[k] = k;
+    private void print(SpliceDecomposition d) {
+        for (WeightedConcept c : d.topConcepts(top == null ? Integer.MAX_VALUE : top)) {
+            System.out.printf(Locale.ROOT, "%s %.4f%n", c.concept(), c.weight());
         }
-        java.util.Arrays.sort(order, (a, b) -> Float.compare(w.data()[b], w.data()[a]));
-        int shown = top == null ? order.length : Math.min(top, order.length);
-        for (int k = 0; k < shown; k++) {
-            System.out.printf(Locale.ROOT, "%s %.4f%n", dictionary.concepts().get(w.indices()[order[k]]), w.data()[order[k]]);
-        }
-        System.out.printf(Locale.ROOT, "Decomposition L0 Norm: %d%n", d.l0()[0]);
-        System.out.printf(Locale.ROOT, "CLIP, SpLiCE Cosine Sim: %.4f%n", d.cosine()[0]);
+        System.out.printf(Locale.ROOT, "Decomposition L0 Norm: %d%n", d.l0());
+        System.out.printf(Locale.ROOT, "CLIP, SpLiCE Cosine Sim: %.4f%n", d.cosine());
     }
 }

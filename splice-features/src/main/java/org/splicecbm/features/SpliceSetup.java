@@ -8,16 +8,19 @@ import org.splicecbm.concepts.ConceptDictionary;
 import org.splicecbm.concepts.ConceptsConfig;
 import org.splicecbm.concepts.ImageMean;
 import org.splicecbm.concepts.ImageMeans;
+import org.splicecbm.concepts.SpliceData;
 import org.splicecbm.concepts.Vocabulary;
 import org.splicecbm.concepts.VocabularySource;
 import org.splicecbm.decompose.SolverOptions;
 import org.splicecbm.decompose.SpliceConfig;
+import org.splicecbm.splice.SpliceAssembly;
+import org.splicecbm.validation.InvalidArgumentException;
 import org.splicecbm.store.CachedEmbeddings;
 
 /**
- * Assembles SpLiCE for one backbone (Bhalla et al., NeurIPS 2024, Sec. 4): the vocabulary's last k
- * concepts encoded into the centred dictionary (cached), the image mean (SpLiCE's published one, or one
- * computed from a dataset's cached training embeddings), and the exact solver at the configured l1.
+ * SpLiCE for one backbone from a config's {@code concepts:} and {@code splice:} sections (Bhalla et al., NeurIPS
+ * 2024, Sec. 4): the settings are checked and reported in the config's terms, then SpLiCE is assembled by
+ * {@link SpliceAssembly}, the one place that builds the dictionary, picks the image mean and sets up the solver.
  */
 public final class SpliceSetup {
     private SpliceSetup() {}
@@ -25,17 +28,23 @@ public final class SpliceSetup {
     /** The concept dictionary for {@code concepts}, built with {@code backbone}'s text tower or read from the cache. */
     public static ConceptDictionary dictionary(ClipBackbone backbone, ConceptsConfig concepts) {
         Vocabulary vocabulary = VocabularySource.fromEnvironment().resolve(concepts.vocabulary());
-        return ConceptDictionaries.load(backbone, vocabulary, concepts.size(), ConceptDictionaries.defaultCacheDir());
+        vocabulary.lastK(concepts.size()); // a size out of range is reported under concepts.size
+        return SpliceAssembly.dictionary(backbone, vocabulary, concepts.size(), ConceptDictionaries.defaultCacheDir());
     }
 
     /**
-     * The image mean: SpLiCE's published mean for {@code backboneSpec}, or the mean of the normalised
-     * training embeddings of {@code datasetName} when {@code concepts.image_mean} is {@code dataset}.
+     * The image mean: SpLiCE's published mean of {@code backbone} (chosen by its name, as SpLiCE does), or the mean
+     * of the normalised training embeddings of {@code datasetName} when {@code concepts.image_mean} is {@code dataset}.
      */
-    public static ImageMean imageMean(String backboneSpec, ConceptsConfig concepts, String datasetName,
+    public static ImageMean imageMean(ClipBackbone backbone, ConceptsConfig concepts, String datasetName,
                                       CachedEmbeddings training) throws IOException {
         if (!concepts.imageMeanFromDataset()) {
-            return ImageMeans.published(backboneSpec);
+            if (ImageMeans.publishedFile(backbone.name()).isEmpty()) {
+                throw new InvalidArgumentException("concepts.image_mean", "SpLiCE published image means only for "
+                        + String.join(", ", ImageMeans.PUBLISHED_DIMS.keySet().stream().sorted().toList()) + ", not for backbone "
+                        + backbone.name() + "; set concepts.image_mean: dataset to compute it from the training images");
+            }
+            return SpliceAssembly.publishedMean(backbone, SpliceData.fromEnvironment());
         }
         if (training == null) {
             throw new IllegalArgumentException("concepts.image_mean: dataset needs the training split of " + datasetName
@@ -52,7 +61,7 @@ public final class SpliceSetup {
                     + " use concepts.image_mean: dataset for a backbone without a published mean");
         }
         double tolerance = splice.toleranceOr(SolverOptions.defaults().relativeGapTolerance());
-        return new SpliceStep(dictionary.vectors(), mean.vector(), splice.l1Penalty(), tolerance);
+        return new SpliceStep(SpliceAssembly.decomposer(dictionary, mean, splice.l1Penalty(), tolerance), splice.l1Penalty(), tolerance);
     }
 
     /** Folder name of a feature set family: vocabulary, size and penalty, safe on every OS. */

@@ -16,8 +16,13 @@ public final class SpliceStep implements BatchDecomposer, AutoCloseable {
     private final double tolerance;
 
     public SpliceStep(float[][] centredDictionary, float[] imageMean, double l1, double relativeGapTolerance) {
-        this.decomposer = new SpliceDecomposer(centredDictionary, imageMean, l1,
-                SolverOptions.defaults().withRelativeGapTolerance(relativeGapTolerance));
+        this(new SpliceDecomposer(centredDictionary, imageMean, l1,
+                SolverOptions.defaults().withRelativeGapTolerance(relativeGapTolerance)), l1, relativeGapTolerance);
+    }
+
+    /** Wraps a decomposer made (and checked) by {@link org.splicecbm.splice.SpliceAssembly}; takes ownership of it. */
+    public SpliceStep(SpliceDecomposer decomposer, double l1, double relativeGapTolerance) {
+        this.decomposer = decomposer;
         this.l1 = l1;
         this.tolerance = relativeGapTolerance;
     }

@@ -33,7 +33,7 @@ public final class DatasetDecomposition {
             CachedEmbeddings training = config.concepts().imageMeanFromDataset()
                     ? FeaturePipeline.embeddings(config, dataset, backbone, Split.TRAIN) : null;
             ConceptDictionary dictionary = SpliceSetup.dictionary(backbone, config.concepts());
-            ImageMean mean = SpliceSetup.imageMean(config.backbone(), config.concepts(), dataset.name(), training);
+            ImageMean mean = SpliceSetup.imageMean(backbone, config.concepts(), dataset.name(), training);
             DecompositionSummary summary = new DecompositionSummary(dictionary.size());
             int[] labels = toInt(cached.labels());
             try (SpliceStep step = SpliceSetup.step(dictionary, mean, config.splice());

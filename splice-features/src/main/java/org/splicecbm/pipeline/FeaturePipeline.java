@@ -45,7 +45,7 @@ public final class FeaturePipeline {
             EmbeddingJob embedding = embeddingJob(config, dataset, backbone);
             FeatureStage.Embedded embedded = FeatureStage.embed(embedding);
             ConceptDictionary dictionary = SpliceSetup.dictionary(backbone, config.concepts());
-            ImageMean mean = SpliceSetup.imageMean(config.backbone(), config.concepts(), dataset.name(),
+            ImageMean mean = SpliceSetup.imageMean(backbone, config.concepts(), dataset.name(),
                     embedded.caches().get(Split.TRAIN));
             try (SpliceStep step = SpliceSetup.step(dictionary, mean, config.splice())) {
                 FeatureJob job = new FeatureJob(embedding, ConceptSpace.of(dictionary, mean), step, featureDir(config));

@@ -48,10 +48,10 @@ public final class ZeroShotEvaluation {
         ClassPrompts prompts = new ClassPrompts(template, dataset.classNames());
         try (ClipBackbone backbone = FeaturePipeline.open(config)) {
             CachedEmbeddings cached = FeaturePipeline.embeddings(config, dataset, backbone, split);
-            CachedEmbeddings training = ConceptsConfig.PUBLISHED.equals(config.concepts().imageMean())
-                    ? null : FeaturePipeline.embeddings(config, dataset, backbone, Split.TRAIN);
+            CachedEmbeddings training = config.concepts().imageMeanFromDataset()
+                    ? FeaturePipeline.embeddings(config, dataset, backbone, Split.TRAIN) : null;
             ConceptDictionary dictionary = SpliceSetup.dictionary(backbone, config.concepts());
-            ImageMean mean = SpliceSetup.imageMean(config.backbone(), config.concepts(), dataset.name(), training);
+            ImageMean mean = SpliceSetup.imageMean(backbone, config.concepts(), dataset.name(), training);
             ZeroShotStudy study = new ZeroShotStudy(cached.rowBatches(BATCH_ROWS), cached.labels(),
                     prompts.embed(backbone), dataset.name() + "/" + split.key());
             ZeroShotResult dense = study.dense();
