@@ -1,6 +1,6 @@
 package org.splicecbm.splice;
 
-import org.splicecbm.decompose.DictionaryMath;
+import org.splicecbm.concepts.DictionaryMath;
 
 /**
  * What SpLiCE's {@code forward(image, text)} returns (Bhalla et al., NeurIPS 2024): the unit-norm SpLiCE image

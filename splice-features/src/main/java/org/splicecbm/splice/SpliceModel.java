@@ -7,7 +7,7 @@ import java.util.List;
 import org.splicecbm.backbone.ClipBackbone;
 import org.splicecbm.concepts.ConceptDictionary;
 import org.splicecbm.concepts.ImageMean;
-import org.splicecbm.decompose.DictionaryMath;
+import org.splicecbm.concepts.DictionaryMath;
 import org.splicecbm.decompose.SpliceDecomposer;
 import org.splicecbm.image.ImageDecoder;
 import org.splicecbm.image.ImagePreprocessor;
