@@ -23,9 +23,9 @@ final class PackageLayers {
     static final List<String> ORDER = List.of(
             // splice-features
             "validation", "engine", "progress", "store", "torch", "hub", "image",
-            "backbone", "concepts", "decompose", "data", "features", "zeroshot", "config", "pipeline",
+            "backbone", "concepts", "decompose", "splice", "data", "features", "zeroshot", "config", "pipeline",
             // bottleneck-train
-            "probe", "splice", "runconfig", "sweep", "tracking", "report", "workflow", "cli");
+            "probe", "classify", "runconfig", "sweep", "tracking", "report", "workflow", "cli");
 
     private static final Pattern PACKAGE = Pattern.compile("^package (org\\.splicecbm[\\w.]*);", Pattern.MULTILINE);
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(org\\.splicecbm\\.[\\w.]+);", Pattern.MULTILINE);
