@@ -25,9 +25,9 @@ public final class ExactSolver {
         return new Builder();
     }
 
-    /** Solves from zero weights and a zero bias. */
+    /** Solves from zero weights and the bias that is optimal for them. */
     ExactFit solve(SoftmaxLasso problem, GradientKernel kernel) {
-        return solve(problem, kernel, new double[problem.concepts() * problem.classes], new double[problem.classes]);
+        return solve(problem, kernel, new double[problem.concepts() * problem.classes], problem.nullBias());
     }
 
     /** Solves starting from (copies of) the given parameters. */

@@ -11,6 +11,52 @@ import org.splicecbm.store.CsrMatrix;
 final class ExactTraining {
     private ExactTraining() {}
 
+    /**
+     * Trains at {@code config.l1()} / {@code config.l2()} to the certified optimum; the summary's single entry
+     * records the objective, validation metrics, sparsity and time.
+     */
+    static TrainedProbe train(TrainingData train, TrainingData val, ProbeConfig config, int[] suppressed) {
+        SoftmaxLasso problem = problem(train, config, trainingSuppression(config, suppressed));
+        ExactFit fit;
+        try (GradientKernel kernel = kernel(problem, config.kernel())) {
+            fit = solver(config).solve(problem, kernel);
+        }
+        requireCertified(fit);
+        return probe(train, val, config, suppressed, fit);
+    }
+
+    static TrainedProbe probe(TrainingData train, TrainingData val, ProbeConfig config, int[] suppressed, ExactFit fit) {
+        LinearWeights weights = fit.toLinearWeights();
+        double[] valScore = val == null ? new double[] {Double.NaN, Double.NaN}
+                : Scoring.lossAndAccuracy(weights, val, ProbeTrainer.classWeights(train, config),
+                        ConceptSuppression.mask(train.space().numConcepts(), trainingSuppression(config, suppressed)));
+        EpochMetrics metrics = new EpochMetrics(1, fit.objective(), valScore[0], valScore[1], fit.nonzeros(),
+                fit.effectiveConcepts(), fit.seconds());
+        return new TrainedProbe(train.space(), weights, config.withL1(fit.l1()), suppressed,
+                new TrainingSummary(1, java.util.List.of(metrics)));
+    }
+
+    /** The suppressed columns that are removed while training ({@code probe.suppress_at: train|both}). */
+    static int[] trainingSuppression(ProbeConfig config, int[] suppressed) {
+        return config.suppressAt().atTrain() ? suppressed : new int[0];
+    }
+
+    static ExactSolver solver(ProbeConfig config) {
+        return ExactSolver.builder().optTolerance(config.tolerance()).build();
+    }
+
+    static GradientKernel kernel(SoftmaxLasso problem, ProbeConfig.Kernel kind) {
+        return kind == ProbeConfig.Kernel.JAVA ? new JavaGradientKernel(problem) : new Nd4jGradientKernel(problem);
+    }
+
+    static void requireCertified(ExactFit fit) {
+        if (!fit.certified()) {
+            throw new IllegalStateException("the exact probe solver stopped after " + fit.outerIterations()
+                    + " rounds with KKT violation " + fit.kktViolation() + " > probe.tolerance " + fit.tolerance()
+                    + " at l1 " + fit.l1() + "; raise probe.tolerance or check the features for extreme values");
+        }
+    }
+
     static SoftmaxLasso problem(TrainingData train, ProbeConfig config, int[] suppressedColumns) {
         requireEveryClass(train);
         CsrMatrix features = withoutColumns(train.features(), suppressedColumns);

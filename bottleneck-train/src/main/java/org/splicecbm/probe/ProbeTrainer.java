@@ -8,8 +8,9 @@ import org.splicecbm.config.ProbeConfig;
 
 /**
  * Trains the sparse linear concept-bottleneck probe of SpLiCE (Bhalla et al., NeurIPS 2024): a
- * softmax classifier over concept weights with an L1 (or elastic-net) penalty, by minibatch Adam or
- * SGD with a proximal L1 step. Rows are shuffled with a seeded {@link Random} each epoch; the weights
+ * softmax classifier over concept weights with an L1 (or elastic-net) penalty. By default
+ * ({@code probe.solver: exact}) to the certified optimum of scikit-learn's objective ({@link ExactSolver});
+ * with {@code probe.solver: minibatch} by minibatch Adam or SGD with a proximal L1 step. Rows are shuffled with a seeded {@link Random} each epoch; the weights
  * start at zero; early stopping watches the validation loss only (the test split never reaches the
  * trainer) and returns the weights of the best validation epoch.
  */
@@ -27,6 +28,11 @@ public final class ProbeTrainer {
             requireSameSpace(space, val.space());
         }
         int[] suppressed = ConceptSuppression.resolve(space.concepts(), config.suppressConcepts());
+        if (config.solver() == ProbeConfig.Solver.EXACT) {
+            TrainedProbe probe = ExactTraining.train(train, val, config, suppressed);
+            (listener == null ? EpochListener.NONE : listener).onEpoch(probe.summary().history().get(0));
+            return probe;
+        }
         boolean[] trainMask = ConceptSuppression.mask(space.numConcepts(),
                 config.suppressAt().atTrain() ? suppressed : new int[0]);
         float[] classWeights = classWeights(train, config);

@@ -94,11 +94,10 @@ final class SoftmaxLasso {
     }
 
     /**
-     * The smallest {@code l1} at which all weights are zero: with {@code W = 0} and the bias at its optimum
-     * (class log-frequencies), the largest absolute loss gradient over all weights.
+     * The optimal bias when every weight is zero: the log of each class's (weighted) share of the rows, where
+     * the bias gradient {@code sum_i s_i (p_k - y_ik)} vanishes. Zero without an intercept.
      */
-    double zeroingPenalty(GradientKernel kernel) {
-        double[] weights = new double[concepts() * classes];
+    double[] nullBias() {
         double[] bias = new double[classes];
         if (intercept) {
             double[] mass = new double[classes];
@@ -109,6 +108,16 @@ final class SoftmaxLasso {
                 bias[k] = Math.log(mass[k]);
             }
         }
+        return bias;
+    }
+
+    /**
+     * The smallest {@code l1} at which all weights are zero: with {@code W = 0} and the bias at its optimum
+     * (class log-frequencies), the largest absolute loss gradient over all weights.
+     */
+    double zeroingPenalty(GradientKernel kernel) {
+        double[] weights = new double[concepts() * classes];
+        double[] bias = nullBias();
         double[] gradient = new double[weights.length];
         kernel.lossAndGradient(weights, bias, gradient, new double[classes]);
         double max = 0;
