@@ -10,7 +10,7 @@ import java.util.Arrays;
  * Cyclic coordinate order, so the result is deterministic. Warm starts take any earlier parameters.
  */
 public final class ExactSolver {
-    private static final int MAX_INNER_PASSES = 10_000;
+    private static final int MAX_INNER_PASSES = 1000;
     private static final double INNER_FRACTION = 0.1;
 
     private final double tolerance;

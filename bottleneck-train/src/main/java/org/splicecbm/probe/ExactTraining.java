@@ -16,13 +16,17 @@ final class ExactTraining {
      * records the objective, validation metrics, sparsity and time.
      */
     static TrainedProbe train(TrainingData train, TrainingData val, ProbeConfig config, int[] suppressed) {
+        return probe(train, val, config, suppressed, fit(train, config, suppressed));
+    }
+
+    static ExactFit fit(TrainingData train, ProbeConfig config, int[] suppressed) {
         SoftmaxLasso problem = problem(train, config, trainingSuppression(config, suppressed));
         ExactFit fit;
         try (GradientKernel kernel = kernel(problem, config.kernel())) {
             fit = solver(config).solve(problem, kernel);
         }
         requireCertified(fit);
-        return probe(train, val, config, suppressed, fit);
+        return fit;
     }
 
     static TrainedProbe probe(TrainingData train, TrainingData val, ProbeConfig config, int[] suppressed, ExactFit fit) {
@@ -58,6 +62,11 @@ final class ExactTraining {
     }
 
     static SoftmaxLasso problem(TrainingData train, ProbeConfig config, int[] suppressedColumns) {
+        if (config.l1() == 0 && config.l2() == 0) {
+            throw new IllegalArgumentException("probe.l1 and probe.l2 are both 0: without a penalty the softmax probe has"
+                    + " no finite optimum on separable features, so the exact solver cannot certify one; set probe.l1 > 0"
+                    + " (or probe.l2 > 0), or use probe.solver: minibatch for an unpenalised fit");
+        }
         requireEveryClass(train);
         CsrMatrix features = withoutColumns(train.features(), suppressedColumns);
         return new SoftmaxLasso(features, train.labels(), train.space().numClasses(), classWeights(train, config),

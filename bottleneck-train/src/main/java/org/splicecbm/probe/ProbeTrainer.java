@@ -85,6 +85,14 @@ public final class ProbeTrainer {
         return new TrainedProbe(train.space(), best, config, suppressed, new TrainingSummary(bestEpoch, history));
     }
 
+    /**
+     * The exact solver's certified optimum at {@code config.l1()} / {@code config.l2()} with its certificate
+     * (objective, KKT violation, rounds, time), without building a probe.
+     */
+    public static ExactFit solveExact(TrainingData train, ProbeConfig config) {
+        return ExactTraining.fit(train, config, ConceptSuppression.resolve(train.space().concepts(), config.suppressConcepts()));
+    }
+
     /** Per-class loss weights: all 1, or scikit-learn's balanced {@code n / (classes * n_class)}. */
     static float[] classWeights(TrainingData train, ProbeConfig config) {
         int classes = train.space().numClasses();
