@@ -93,16 +93,15 @@ public final class ProbeTrainer {
         return ExactTraining.fit(train, config, ConceptSuppression.resolve(train.space().concepts(), config.suppressConcepts()));
     }
 
-    /** Per-class loss weights: all 1, or scikit-learn's balanced {@code n / (classes * n_class)}. */
+    /**
+     * Per-class loss weights: all 1, or scikit-learn's balanced {@code n / (classes * n_class)} (0 for a class
+     * without training rows, which the minibatch trainer tolerates).
+     */
     static float[] classWeights(TrainingData train, ProbeConfig config) {
-        int classes = train.space().numClasses();
-        float[] weights = new float[classes];
-        Arrays.fill(weights, 1f);
-        if (config.classWeights() == ProbeConfig.ClassWeights.BALANCED) {
-            int[] counts = train.classCounts();
-            for (int c = 0; c < classes; c++) {
-                weights[c] = counts[c] == 0 ? 0f : (float) train.size() / (classes * counts[c]);
-            }
+        double[] exact = ExactTraining.classWeights(train, config);
+        float[] weights = new float[exact.length];
+        for (int c = 0; c < exact.length; c++) {
+            weights[c] = Double.isFinite(exact[c]) ? (float) exact[c] : 0f;
         }
         return weights;
     }

@@ -22,7 +22,7 @@ import org.splicecbm.probe.TrainingData;
  * 10 classes, l1 = 1e-4, i.e. scikit-learn's C = 0.2), in one run next to scikit-learn's saga on the same rows:
  * time per full gradient of each kernel (ND4J, Java), time to the certified optimum (KKT <= 1e-7) with each
  * kernel, saga's time and objective at two tolerances, then a 20-penalty path against saga warm-started over
- * the same penalties.
+ * the same penalties (down to {@code -Dbench.minRatio} of the zeroing penalty, default 0.01).
  *
  * <p>Arguments: any of {@code gradient exact sklearn path} (default all), then optionally {@code saga-tol=a,b}.
  */
@@ -115,7 +115,9 @@ public final class ExactProbeBenchmark {
     }
 
     private static void runPath(TrainingData train, TrainingData test, ProbeConfig base) throws Exception {
-        ProbeConfig config = base.toBuilder().path(PathConfig.defaults()).build();
+        double minRatio = Double.parseDouble(System.getProperty("bench.minRatio", "0.01"));
+        ProbeConfig config = base.toBuilder().path(new PathConfig(java.util.List.of(), 20, minRatio, List.of(5, 10, 20, 30)))
+                .build();
         long start = System.nanoTime();
         long cpuStart = cpuNanos();
         PathResult path = RegularisationPath.solve(train, null, test, config);

@@ -57,19 +57,9 @@ class SweepPageHtmlTest {
         HeadlessChromium.screenshot(html, png, 1400, 1800);
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(1400, image.getWidth());
-        assertTrue(distinctColours(image) > 50, "the screenshot shows rendered plots, not a blank page");
+        assertTrue(PlotsTest.distinctColours(image) > 50, "the screenshot shows rendered plots, not a blank page");
         Path keep = Path.of("target", "sweep-page-screenshot.png");
         Files.createDirectories(keep.getParent());
         Files.copy(png, keep, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static int distinctColours(BufferedImage image) {
-        java.util.Set<Integer> colours = new java.util.HashSet<>();
-        for (int y = 0; y < image.getHeight(); y += 7) {
-            for (int x = 0; x < image.getWidth(); x += 7) {
-                colours.add(image.getRGB(x, y));
-            }
-        }
-        return colours.size();
     }
 }
