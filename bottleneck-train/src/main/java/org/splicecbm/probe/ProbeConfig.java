@@ -27,11 +27,18 @@ import org.splicecbm.validation.InvalidArgumentException;
  * @param seed seed of initialisation and shuffling
  * @param suppressConcepts concept texts whose feature columns are zeroed (a concept intervention)
  * @param suppressAt when the suppression applies: {@code train}, {@code test} or {@code both}
- * @param engine {@code sparse} (hand-written CSR update, the default) or {@code dl4j} (DL4J network fit on dense minibatches)
+ * @param engine minibatch solver only: {@code sparse} (hand-written CSR update) or {@code dl4j} (DL4J network fit on dense minibatches)
+ * @param solver {@code exact} (default: coordinate descent to a certified optimum, scikit-learn's objective) or
+ *               {@code minibatch} (the epoch-based Adam/SGD trainer above)
+ * @param tolerance exact solver: the largest allowed KKT violation (per-example mean gradient units)
+ * @param kernel exact solver: what computes its full gradient, {@code java} (default) or {@code nd4j} (ND4J ops,
+ *               also on ND4J's CUDA backend)
+ * @param path the regularisation path ({@code probe.path:})
  */
 public record ProbeConfig(double l1, double l2, int epochs, int batchSize, double learningRate,
                           Updater updater, boolean bias, ClassWeights classWeights, int earlyStoppingPatience,
-                          long seed, List<String> suppressConcepts, SuppressAt suppressAt, Engine engine) {
+                          long seed, List<String> suppressConcepts, SuppressAt suppressAt, Engine engine,
+                          Solver solver, double tolerance, Kernel kernel, PathConfig path) {
 
     /** Optimiser of the probe. */
     public enum Updater { ADAM, SGD;
@@ -55,6 +62,16 @@ public record ProbeConfig(double l1, double l2, int epochs, int batchSize, doubl
         @JsonCreator public static Engine parse(String s) { return parseEnum(Engine.class, "probe.engine", s); }
         @JsonValue public String yaml() { return name().toLowerCase(Locale.ROOT); } }
 
+    /** How the probe's optimum is found. */
+    public enum Solver { EXACT, MINIBATCH;
+        @JsonCreator public static Solver parse(String s) { return parseEnum(Solver.class, "probe.solver", s); }
+        @JsonValue public String yaml() { return name().toLowerCase(Locale.ROOT); } }
+
+    /** What computes the exact solver's full gradient. */
+    public enum Kernel { ND4J, JAVA;
+        @JsonCreator public static Kernel parse(String s) { return parseEnum(Kernel.class, "probe.kernel", s); }
+        @JsonValue public String yaml() { return name().toLowerCase(Locale.ROOT); } }
+
     public ProbeConfig {
         InvalidArgumentException.require(Double.isFinite(l1) && l1 >= 0, "probe.l1", "be a finite number >= 0", l1);
         InvalidArgumentException.require(Double.isFinite(l2) && l2 >= 0, "probe.l2", "be a finite number >= 0", l2);
@@ -68,6 +85,11 @@ public record ProbeConfig(double l1, double l2, int epochs, int batchSize, doubl
         InvalidArgumentException.require(classWeights != null, "probe.class_weights", "be none or balanced", null);
         InvalidArgumentException.require(suppressAt != null, "probe.suppress_at", "be train, test or both", null);
         InvalidArgumentException.require(engine != null, "probe.engine", "be sparse or dl4j", null);
+        InvalidArgumentException.require(solver != null, "probe.solver", "be exact or minibatch", null);
+        InvalidArgumentException.require(kernel != null, "probe.kernel", "be nd4j or java", null);
+        InvalidArgumentException.require(Double.isFinite(tolerance) && tolerance > 0 && tolerance < 1, "probe.tolerance",
+                "be in (0, 1): the largest KKT violation the exact solver accepts", tolerance);
+        path = path == null ? PathConfig.defaults() : path;
         suppressConcepts = suppressConcepts == null ? List.of() : List.copyOf(suppressConcepts);
         for (String concept : suppressConcepts) {
             InvalidArgumentException.require(concept != null && !concept.isBlank(), "probe.suppress_concepts",
@@ -83,18 +105,24 @@ public record ProbeConfig(double l1, double l2, int epochs, int batchSize, doubl
                                        @JsonProperty("bias") Boolean bias, @JsonProperty("class_weights") ClassWeights classWeights,
                                        @JsonProperty("early_stopping_patience") Integer patience, @JsonProperty("seed") Long seed,
                                        @JsonProperty("suppress_concepts") List<String> suppressConcepts,
-                                       @JsonProperty("suppress_at") SuppressAt suppressAt, @JsonProperty("engine") Engine engine) {
+                                       @JsonProperty("suppress_at") SuppressAt suppressAt, @JsonProperty("engine") Engine engine,
+                                       @JsonProperty("solver") Solver solver, @JsonProperty("tolerance") Double tolerance,
+                                       @JsonProperty("kernel") Kernel kernel, @JsonProperty("path") PathConfig path) {
         ProbeConfig d = defaults();
         return new ProbeConfig(or(l1, d.l1), or(l2, d.l2), or(epochs, d.epochs), or(batchSize, d.batchSize),
                 or(learningRate, d.learningRate), or(updater, d.updater), or(bias, d.bias), or(classWeights, d.classWeights),
                 or(patience, d.earlyStoppingPatience), or(seed, d.seed), or(suppressConcepts, d.suppressConcepts),
-                or(suppressAt, d.suppressAt), or(engine, d.engine));
+                or(suppressAt, d.suppressAt), or(engine, d.engine), or(solver, d.solver), or(tolerance, d.tolerance),
+                or(kernel, d.kernel), or(path, d.path));
     }
 
-    /** l1 1e-4, l2 0, 50 epochs, batches of 256, Adam at 1e-3, bias, no class weights, patience 5, seed 0. */
+    /**
+     * l1 1e-4, l2 0, bias, no class weights, seed 0; the exact solver to KKT violation 1e-7 with the Java
+     * gradient kernel (measured ~50x faster than ND4J's on CPU, benchmarks/probe.md); for the minibatch solver 50 epochs, batches of 256, Adam at 1e-3, patience 5.
+     */
     public static ProbeConfig defaults() {
         return new ProbeConfig(1e-4, 0, 50, 256, 1e-3, Updater.ADAM, true, ClassWeights.NONE, 5, 0,
-                List.of(), SuppressAt.BOTH, Engine.SPARSE);
+                List.of(), SuppressAt.BOTH, Engine.SPARSE, Solver.EXACT, 1e-7, Kernel.JAVA, PathConfig.defaults());
     }
 
     public ProbeConfig withL1(double value) {
@@ -126,11 +154,16 @@ public record ProbeConfig(double l1, double l2, int epochs, int batchSize, doubl
         private List<String> suppressConcepts;
         private SuppressAt suppressAt;
         private Engine engine;
+        private Solver solver;
+        private double tolerance;
+        private Kernel kernel;
+        private PathConfig path;
 
         private Builder(ProbeConfig c) {
             l1 = c.l1; l2 = c.l2; epochs = c.epochs; batchSize = c.batchSize; learningRate = c.learningRate;
             updater = c.updater; bias = c.bias; classWeights = c.classWeights; patience = c.earlyStoppingPatience;
             seed = c.seed; suppressConcepts = c.suppressConcepts; suppressAt = c.suppressAt; engine = c.engine;
+            solver = c.solver; tolerance = c.tolerance; kernel = c.kernel; path = c.path;
         }
 
         public Builder l1(double v) { l1 = v; return this; }
@@ -145,10 +178,14 @@ public record ProbeConfig(double l1, double l2, int epochs, int batchSize, doubl
         public Builder seed(long v) { seed = v; return this; }
         public Builder suppress(List<String> concepts, SuppressAt at) { suppressConcepts = concepts; suppressAt = at; return this; }
         public Builder engine(Engine v) { engine = v; return this; }
+        public Builder solver(Solver v) { solver = v; return this; }
+        public Builder tolerance(double v) { tolerance = v; return this; }
+        public Builder kernel(Kernel v) { kernel = v; return this; }
+        public Builder path(PathConfig v) { path = v; return this; }
 
         public ProbeConfig build() {
             return new ProbeConfig(l1, l2, epochs, batchSize, learningRate, updater, bias, classWeights, patience, seed,
-                    suppressConcepts, suppressAt, engine);
+                    suppressConcepts, suppressAt, engine, solver, tolerance, kernel, path);
         }
     }
 

@@ -7,8 +7,9 @@ import java.util.Random;
 
 /**
  * Trains the sparse linear concept-bottleneck probe of SpLiCE (Bhalla et al., NeurIPS 2024): a
- * softmax classifier over concept weights with an L1 (or elastic-net) penalty, by minibatch Adam or
- * SGD with a proximal L1 step. Rows are shuffled with a seeded {@link Random} each epoch; the weights
+ * softmax classifier over concept weights with an L1 (or elastic-net) penalty. By default
+ * ({@code probe.solver: exact}) to the certified optimum of scikit-learn's objective ({@link ExactSolver});
+ * with {@code probe.solver: minibatch} by minibatch Adam or SGD with a proximal L1 step. Rows are shuffled with a seeded {@link Random} each epoch; the weights
  * start at zero; early stopping watches the validation loss only (the test split never reaches the
  * trainer) and returns the weights of the best validation epoch.
  */
@@ -26,6 +27,11 @@ public final class ProbeTrainer {
             requireSameSpace(space, val.space());
         }
         int[] suppressed = ConceptSuppression.resolve(space.concepts(), config.suppressConcepts());
+        if (config.solver() == ProbeConfig.Solver.EXACT) {
+            TrainedProbe probe = ExactTraining.train(train, val, config, suppressed);
+            (listener == null ? EpochListener.NONE : listener).onEpoch(probe.summary().history().get(0));
+            return probe;
+        }
         boolean[] trainMask = ConceptSuppression.mask(space.numConcepts(),
                 config.suppressAt().atTrain() ? suppressed : new int[0]);
         float[] classWeights = classWeights(train, config);
@@ -78,16 +84,23 @@ public final class ProbeTrainer {
         return new TrainedProbe(train.space(), best, config, suppressed, new TrainingSummary(bestEpoch, history));
     }
 
-    /** Per-class loss weights: all 1, or scikit-learn's balanced {@code n / (classes * n_class)}. */
+    /**
+     * The exact solver's certified optimum at {@code config.l1()} / {@code config.l2()} with its certificate
+     * (objective, KKT violation, rounds, time), without building a probe.
+     */
+    public static ExactFit solveExact(TrainingData train, ProbeConfig config) {
+        return ExactTraining.fit(train, config, ConceptSuppression.resolve(train.space().concepts(), config.suppressConcepts()));
+    }
+
+    /**
+     * Per-class loss weights: all 1, or scikit-learn's balanced {@code n / (classes * n_class)} (0 for a class
+     * without training rows, which the minibatch trainer tolerates).
+     */
     static float[] classWeights(TrainingData train, ProbeConfig config) {
-        int classes = train.space().numClasses();
-        float[] weights = new float[classes];
-        Arrays.fill(weights, 1f);
-        if (config.classWeights() == ProbeConfig.ClassWeights.BALANCED) {
-            int[] counts = train.classCounts();
-            for (int c = 0; c < classes; c++) {
-                weights[c] = counts[c] == 0 ? 0f : (float) train.size() / (classes * counts[c]);
-            }
+        double[] exact = ExactTraining.classWeights(train, config);
+        float[] weights = new float[exact.length];
+        for (int c = 0; c < exact.length; c++) {
+            weights[c] = Double.isFinite(exact[c]) ? (float) exact[c] : 0f;
         }
         return weights;
     }

@@ -6,7 +6,13 @@
  *   <li>{@link org.splicecbm.probe.TrainingData} / {@link org.splicecbm.probe.FeatureSpace}: a split as CSR
  *       features + labels (+ groups), with its concept list, class names and
  *       {@link org.splicecbm.probe.FeatureFingerprint} (from the feature set's {@code meta.json}).</li>
- *   <li>{@link org.splicecbm.probe.ProbeTrainer#train}: minibatch Adam/SGD with a proximal L1 step, optional
+ *   <li>{@link org.splicecbm.probe.ProbeTrainer#train}: by default ({@code probe.solver: exact}) the certified optimum of
+ *       scikit-learn's L1 / elastic-net multinomial objective by {@link org.splicecbm.probe.ExactSolver} (coordinate
+ *       descent over working sets, KKT stop, {@link org.splicecbm.probe.ExactFit}); the full gradient comes from a
+ *       {@link org.splicecbm.probe.GradientKernel} (Java or ND4J).</li>
+ *   <li>{@link org.splicecbm.probe.RegularisationPath}: warm-started path of penalties with NEC (VLG-CBM, NeurIPS 2024)
+ *       and accuracy at fixed NEC ({@link org.splicecbm.probe.PathResult}).</li>
+ *   <li>{@code probe.solver: minibatch}: minibatch Adam/SGD with a proximal L1 step, optional
  *       L2, bias and balanced class weights, seeded shuffling, early stopping on the validation split; per-epoch
  *       {@link org.splicecbm.probe.EpochMetrics} go to an {@link org.splicecbm.probe.EpochListener}.</li>
  *   <li>{@link org.splicecbm.probe.TrainedProbe}: predictions, {@code save}/{@code load} (npy + json),

@@ -27,6 +27,14 @@ public final class SparsityAccuracyPlot {
 
     /** Writes {@code base}.png and {@code base}.svg; returns the PNG path. */
     public static Path write(String title, Map<String, List<Point>> series, Path base) throws IOException {
+        return write(title, "mean L0 (concepts per image, log scale)", series, base);
+    }
+
+    /**
+     * The same plot with another sparsity measure on the x axis ({@code xLabel}, e.g. a probe's NEC); points
+     * at x = 0 cannot be drawn on the log axis and are left out.
+     */
+    public static Path write(String title, String xLabel, Map<String, List<Point>> series, Path base) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
         series.forEach((name, points) -> {
             XYSeries s = new XYSeries(name, true, true);
@@ -37,10 +45,10 @@ public final class SparsityAccuracyPlot {
             }
             data.addSeries(s);
         });
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "mean L0 (concepts per image)", "probe accuracy",
+        JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, "probe accuracy",
                 data, PlotOrientation.VERTICAL, series.size() > 1, false, false);
         XYPlot plot = chart.getXYPlot();
-        LogAxis x = new LogAxis("mean L0 (concepts per image, log scale)");
+        LogAxis x = new LogAxis(xLabel);
         x.setSmallestValue(0.5);
         plot.setDomainAxis(x);
         plot.setBackgroundPaint(Color.WHITE);

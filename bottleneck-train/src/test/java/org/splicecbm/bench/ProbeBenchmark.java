@@ -2,8 +2,6 @@ package org.splicecbm.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +47,7 @@ public final class ProbeBenchmark {
                     ProbeConfig.Engine engine = plan.get(i).equals("dl4j") ? ProbeConfig.Engine.DL4J : ProbeConfig.Engine.SPARSE;
                     ProbeConfig config = ProbeConfig.builder().l1(L1).batchSize(Integer.parseInt(plan.get(i + 1)))
                             .learningRate(Double.parseDouble(plan.get(i + 2))).epochs(Integer.parseInt(plan.get(i + 3)))
-                            .earlyStoppingPatience(0).engine(engine).build();
+                            .earlyStoppingPatience(0).engine(engine).solver(ProbeConfig.Solver.MINIBATCH).build();
                     runProbe(train, test, config, target);
                     i += 3;
                 }
@@ -68,8 +66,7 @@ public final class ProbeBenchmark {
     }
 
     private static void runProbe(TrainingData train, TrainingData test, ProbeConfig config, double target) {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        JvmMemory.resetPeaks();
         List<EpochMetrics> epochs = new ArrayList<>();
         long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long start = System.nanoTime();
@@ -89,25 +86,10 @@ public final class ProbeBenchmark {
         System.out.printf("%s batch %d lr %s: %d epochs, median %.3f s/epoch (incl. test eval), total %.2f s wall, %.2f s CPU of this thread;"
                         + " final test accuracy %.4f; reached sklearn's %.4f after %s; %d effective concepts; peak heap %.0f MB, process peak RSS so far %s%n",
                 config.engine().yaml(), config.batchSize(), config.learningRate(), epochs.size(), perEpoch, wall, cpu, e.accuracy(), target,
-                Double.isNaN(reached) ? "never" : String.format("%.2f s", reached), e.effectiveConcepts(), peakHeapMb(), peakRss());
+                Double.isNaN(reached) ? "never" : String.format("%.2f s", reached), e.effectiveConcepts(), JvmMemory.peakHeapMb(), JvmMemory.peakRss());
         for (EpochMetrics m : epochs) {
             System.out.printf("  epoch %d: %.3f s, train loss %.4f, test accuracy %.4f, nonzeros %d%n", m.epoch(), m.seconds(),
                     m.trainLoss(), m.valAccuracy(), m.nonzeroWeights());
-        }
-    }
-
-    private static double peakHeapMb() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1e6;
-    }
-
-    /** VmHWM of /proc/self/status: the most physical memory the whole JVM has held (heap, ND4J buffers, code). */
-    private static String peakRss() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
-                    .map(l -> l.substring(6).trim()).findFirst().orElse("unknown");
-        } catch (java.io.IOException e) {
-            return "unknown";
         }
     }
 }

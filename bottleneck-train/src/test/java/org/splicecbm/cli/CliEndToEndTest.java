@@ -91,10 +91,23 @@ class CliEndToEndTest {
         }
         assertTrue(Files.readString(mlflowRun.resolve("meta.yaml")).contains("status: 3"), "run FINISHED");
         assertEquals("0.1", Files.readString(mlflowRun.resolve("params/splice.l1_penalty")));
-        assertTrue(Files.readAllLines(mlflowRun.resolve("metrics/val_accuracy")).size() >= 2, "per-epoch metrics");
+        assertEquals(1, Files.readAllLines(mlflowRun.resolve("metrics/val_accuracy")).size(),
+                "the exact solver logs its certified fit once");
         assertTrue(Files.exists(mlflowRun.resolve("metrics/test_accuracy")));
         assertTrue(Files.exists(mlflowRun.resolve("artifacts/report/report.html")));
         assertTrue(Files.exists(mlflowRun.resolve("tags/mlflow.source.git.commit")));
+
+        CliProcess.Result path = splice.run("path", "--config", config.toString());
+        assertEquals(0, path.exitCode(), path.all());
+        assertTrue(path.stdout().contains("test accuracy at NEC <= 5"), path.stdout());
+        Path paths;
+        try (Stream<Path> s = Files.list(dir.resolve("out/paths"))) {
+            paths = s.findFirst().orElseThrow();
+        }
+        List<String> rows = Files.readAllLines(paths.resolve("path.csv"));
+        assertEquals(21, rows.size(), "header + 20 penalties");
+        assertTrue(rows.get(1).split(",")[1].equals("0"), "the first penalty zeroes every weight: " + rows.get(1));
+        assertTrue(Files.size(paths.resolve("accuracy-vs-nec.png")) > 1000);
     }
 
     @Test

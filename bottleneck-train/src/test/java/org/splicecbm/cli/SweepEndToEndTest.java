@@ -28,7 +28,7 @@ class SweepEndToEndTest {
             sweep:
               vocabulary_size: [20, 30]
               splice_l1: [0.1, 0.2]
-              probe_l1: [0.0, 1.0e-2]
+              probe_l1: [1.0e-3, 1.0e-2]
             """;
 
     @TempDir
@@ -62,7 +62,7 @@ class SweepEndToEndTest {
         List<String> rows = Files.readAllLines(sweepDir.resolve("trials.csv"));
         assertEquals(9, rows.size(), "header + one row per trial: " + rows);
         assertEquals(1, rows.stream().filter(r -> r.contains(",true,")).count(), "exactly one best trial: " + rows);
-        assertTrue(rows.get(1).startsWith("0,20,0.1,0.0,") && rows.get(8).startsWith("7,30,0.2,0.01,"), "grid order: " + rows);
+        assertTrue(rows.get(1).startsWith("0,20,0.1,0.001,") && rows.get(8).startsWith("7,30,0.2,0.01,"), "grid order: " + rows);
         assertTrue(Files.size(sweepDir.resolve("sparsity-accuracy.png")) > 1000);
         assertTrue(Files.size(sweepDir.resolve("sparsity-accuracy.svg")) > 1000);
         assertTrue(Files.readString(sweepDir.resolve("config.yaml")).contains("vocabulary_size:"));
@@ -111,7 +111,7 @@ class SweepEndToEndTest {
                 .replace(dir.resolve("images").toString(), dir.resolve("no-such-images").toString()).replace("out\n", "out-errors\n"));
         CliProcess.Result failed = splice.run("sweep", "--config", missing.toString());
         assertEquals(1, failed.exitCode(), failed.all());
-        assertTrue(failed.stderr().contains("error: trial size 20, splice l1 0.1, probe l1 0.0 failed:")
+        assertTrue(failed.stderr().contains("error: trial size 20, splice l1 0.1, probe l1 0.001 failed:")
                 && failed.stderr().contains("rerun the same command to resume"), failed.stderr());
         assertEquals(1, count(failed.stdout(), "== features for"), "the sweep stops at the first failed trial: " + failed.stdout());
         assertFalse(Files.exists(dir.resolve("out-errors/sweeps")) && Files.walk(dir.resolve("out-errors/sweeps"))

@@ -38,7 +38,7 @@ class Dl4jEngineTest {
     }
 
     static ProbeConfig dl4j(ProbeConfig.Builder builder) {
-        return builder.engine(ProbeConfig.Engine.DL4J).build();
+        return builder.engine(ProbeConfig.Engine.DL4J).solver(ProbeConfig.Solver.MINIBATCH).build();
     }
 
     @Test

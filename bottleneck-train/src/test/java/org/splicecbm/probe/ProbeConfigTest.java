@@ -48,9 +48,17 @@ class ProbeConfigTest {
                 suppress_concepts: [water, "lake"]
                 suppress_at: test
                 engine: dl4j
+                solver: minibatch
+                tolerance: 1.0e-6
+                kernel: java
+                path:
+                  penalties: [0.01, 0.001]
+                  nec_targets: [3]
                 """, ProbeConfig.class);
         assertEquals(new ProbeConfig(1e-3, 0.01, 7, 64, 0.05, ProbeConfig.Updater.SGD, false, ProbeConfig.ClassWeights.BALANCED,
-                0, 42, List.of("water", "lake"), ProbeConfig.SuppressAt.TEST, ProbeConfig.Engine.DL4J), c);
+                0, 42, List.of("water", "lake"), ProbeConfig.SuppressAt.TEST, ProbeConfig.Engine.DL4J,
+                ProbeConfig.Solver.MINIBATCH, 1e-6, ProbeConfig.Kernel.JAVA,
+                new PathConfig(List.of(0.01, 0.001), 20, 1e-3, List.of(3))), c);
     }
 
     @Test

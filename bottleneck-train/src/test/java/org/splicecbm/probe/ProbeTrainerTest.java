@@ -22,7 +22,8 @@ class ProbeTrainerTest {
     }
 
     static ProbeConfig config() {
-        return ProbeConfig.builder().l1(1e-3).epochs(30).batchSize(64).learningRate(0.05).build();
+        return ProbeConfig.builder().l1(1e-3).epochs(30).batchSize(64).learningRate(0.05)
+                .solver(ProbeConfig.Solver.MINIBATCH).build();
     }
 
     @Test

@@ -25,7 +25,7 @@ class ScikitLearnParityTest {
         double l1 = 3e-3;
         JsonNode reference = ScikitLearnReference.run(dir, train, test, l1, 2000, 1e-6);
         ProbeConfig config = ProbeConfig.builder().l1(l1).epochs(60).batchSize(128).learningRate(0.01)
-                .earlyStoppingPatience(10).build();
+                .earlyStoppingPatience(10).solver(ProbeConfig.Solver.MINIBATCH).build();
         Evaluation ours = Evaluation.of(ProbeTrainer.train(train, val, config, null), test);
         double theirs = reference.get("test_accuracy").asDouble();
         System.out.printf("probe test accuracy %.4f (effective concepts %d); scikit-learn saga %.4f (effective concepts %d)%n",

@@ -19,6 +19,47 @@ public final class ScikitLearnReference {
         return PythonReference.available("sklearn");
     }
 
+    /**
+     * Skips the calling test when scikit-learn is missing, except under CI (the {@code CI} environment variable
+     * set), where the reference is required and its absence fails the test.
+     */
+    public static void require() {
+        if (available()) {
+            return;
+        }
+        String message = "needs /usr/bin/python3 with scikit-learn (apt-get install -y python3-sklearn)";
+        if (System.getenv("CI") != null) {
+            org.junit.jupiter.api.Assertions.fail("CI is set but the scikit-learn reference is missing: " + message);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(false, "skipped: " + message);
+    }
+
+    /**
+     * Runs {@code probe/sklearn_exact.py}: scikit-learn's saga fitted at each per-example penalty of {@code spec}
+     * (see the script for its keys); returns the script's JSON.
+     */
+    public static JsonNode exact(Path workDir, TrainingData train, TrainingData test, java.util.Map<String, Object> spec)
+            throws IOException, InterruptedException {
+        Path script = workDir.resolve("sklearn_exact.py");
+        try (InputStream in = ScikitLearnReference.class.getResourceAsStream("/probe/sklearn_exact.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+        writeSplit(workDir, "train", train);
+        writeSplit(workDir, "test", test);
+        Path specFile = workDir.resolve("spec.json");
+        new ObjectMapper().writeValue(specFile.toFile(), spec);
+        return runScript(List.of("/usr/bin/python3", script.toString(), workDir.toString(), specFile.toString()));
+    }
+
+    private static JsonNode runScript(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("scikit-learn reference failed (" + String.join(" ", command) + "): " + out);
+        }
+        return new ObjectMapper().readTree(out.substring(out.lastIndexOf('\n') + 1));
+    }
+
     /** {@code <name>.npz} in SciPy's {@code save_npz} CSR layout (the store's writer) and {@code <name>_labels.npy}. */
     private static void writeSplit(Path dir, String name, TrainingData data) throws IOException {
         CsrNpz.write(dir.resolve(name + ".npz"), data.features());
@@ -36,11 +77,6 @@ public final class ScikitLearnReference {
         writeSplit(workDir, "test", test);
         List<String> command = List.of("/usr/bin/python3", script.toString(), workDir.toString(), Double.toString(l1),
                 Integer.toString(maxIter), Double.toString(tol));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(p.getInputStream().readAllBytes()).trim();
-        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IllegalStateException("scikit-learn reference failed (" + String.join(" ", command) + "): " + out);
-        }
-        return new ObjectMapper().readTree(out.substring(out.lastIndexOf('\n') + 1));
+        return runScript(command);
     }
 }

@@ -46,7 +46,7 @@ class PlotsTest {
         assertTrue(Files.readString(dir.resolve("probe-vs-l0.svg")).contains("laion 10k"));
     }
 
-    private static long distinctColours(BufferedImage image) {
+    static long distinctColours(BufferedImage image) {
         java.util.Set<Integer> colours = new java.util.HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 3) {
             for (int x = 0; x < image.getWidth(); x += 3) {
