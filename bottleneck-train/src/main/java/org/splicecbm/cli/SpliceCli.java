@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             SweepCommand.class,
             ExperimentCommand.class,
             QuickstartCommand.class,
+            TrackingCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SpliceCli {

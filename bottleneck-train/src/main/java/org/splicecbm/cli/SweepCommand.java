@@ -12,6 +12,7 @@ import org.splicecbm.config.ConfigLoader;
 import org.splicecbm.config.RunConfig;
 import org.splicecbm.config.SweepConfig;
 import org.splicecbm.store.AtomicDirectory;
+import org.splicecbm.store.UniqueDirectory;
 import org.splicecbm.sweep.ArbiterSweepRunner;
 import org.splicecbm.sweep.ArbiterSweepSearch;
 import org.splicecbm.sweep.ResumingExecutor;
@@ -54,8 +55,10 @@ final class SweepCommand implements Callable<Integer> {
                     + " vocabulary_size: [5000, 10000], probe_l1: [1.0e-5, 1.0e-4]} (see configs/cifar100-sweep.yaml)");
         }
         SweepConfig sweep = config.sweep();
-        String sweepId = config.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path sweepDir = config.output().resolve("sweeps").resolve(sweepId);
+        String stamped = config.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        // claimed now, so a sweep started in the same second gets its own results folder
+        Path sweepDir = UniqueDirectory.claim(config.output().resolve("sweeps"), stamped);
+        String sweepId = sweepDir.getFileName().toString();
         List<TrialParams> plan = new ArbiterSweepSearch(config).trials();
         TrialStore store = new TrialStore(config.output().resolve("sweeps").resolve(config.name()).resolve("trials"));
         int done = 0;
@@ -74,6 +77,10 @@ final class SweepCommand implements Callable<Integer> {
             } catch (IOException | RuntimeException e) {
                 parent.finish(RunOutcome.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
                 throw e;
+            }
+            System.out.println("tracked: " + tracker.location());
+            if (tracker.outage().isPresent()) {
+                throw tracker.outage().get(); // after the sweep is stored locally
             }
         }
         return 0;

@@ -20,6 +20,7 @@ import org.splicecbm.probe.ProbeTrainer;
 import org.splicecbm.probe.TrainedProbe;
 import org.splicecbm.report.ProbeReport;
 import org.splicecbm.store.FeatureSet;
+import org.splicecbm.store.UniqueDirectory;
 import org.splicecbm.tracking.RunProvenance;
 import org.splicecbm.tracking.RunTracker;
 import org.splicecbm.tracking.RunTrackers;
@@ -35,7 +36,7 @@ final class TrainingRun {
     private TrainingRun() {}
 
     record Result(String runName, String runId, Path modelDir, Path reportDir, Evaluation test, Evaluation val,
-                  TrainedProbe probe, String trackedAt) {
+                  TrainedProbe probe, String trackedAt, java.util.Optional<org.splicecbm.tracking.TrackingException> trackingOutage) {
         void print(PrintStream out) {
             out.printf(Locale.ROOT, "run %s: test accuracy %.4f, balanced %.4f, macro F1 %.4f%s, effective concepts %d%n",
                     runName, test.accuracy(), test.balancedAccuracy(), test.macroF1(),
@@ -50,10 +51,17 @@ final class TrainingRun {
             }
             out.println("model: " + modelDir + "\nreport: " + reportDir.resolve("report.html") + "\ntracked: " + trackedAt);
         }
+
+        /** Where the finished run is tracked (known only after it ended) and the outage to report, if any. */
+        Result trackedAt(String location, java.util.Optional<org.splicecbm.tracking.TrackingException> outage) {
+            return new Result(runName, runId, modelDir, reportDir, test, val, probe, location, outage);
+        }
     }
 
     static Result run(RunConfig config) throws IOException {
-        String runName = config.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String stamped = config.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        // two runs started in the same second get two folders (and two run names), never one shared folder
+        String runName = UniqueDirectory.claim(config.output().resolve("runs"), stamped).getFileName().toString();
         return run(config, runName, Map.of());
     }
 
@@ -65,9 +73,9 @@ final class TrainingRun {
         try (RunTracker tracker = tracker(config)) {
             TrackedRun run = tracker.startRun(config.experimentName(), runName, tags);
             try {
-                Result result = trainAndReport(config, splits, run, runName, tracker.location());
+                Result result = trainAndReport(config, splits, run, runName);
                 run.finish(RunOutcome.FINISHED, null);
-                return result;
+                return result.trackedAt(tracker.location(), tracker.outage());
             } catch (IOException | RuntimeException e) {
                 run.finish(RunOutcome.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
                 throw e;
@@ -75,8 +83,8 @@ final class TrainingRun {
         }
     }
 
-    private static Result trainAndReport(RunConfig config, FeatureSplits splits, TrackedRun run, String runName,
-                                         String trackedAt) throws IOException {
+    private static Result trainAndReport(RunConfig config, FeatureSplits splits, TrackedRun run, String runName)
+            throws IOException {
         run.logParams(RunProvenance.params(config));
         TrainedProbe probe = ProbeTrainer.train(splits.require(Split.TRAIN), splits.require(Split.VAL), config.probe(),
                 m -> run.logMetrics(epochMetrics(m), m.epoch()));
@@ -95,11 +103,11 @@ final class TrainingRun {
         }
         run.logArtifact(runDir.resolve("config.yaml"), "");
         reportFiles.forEach(f -> run.logArtifact(f, "report"));
-        return new Result(runName, run.runId(), modelDir, reportDir, test, val, probe, trackedAt);
+        return new Result(runName, run.runId(), modelDir, reportDir, test, val, probe, null, java.util.Optional.empty());
     }
 
     static RunTracker tracker(RunConfig config) {
-        return RunTrackers.open(config.tracking().uri(), config.output().resolve("mlruns"));
+        return RunTrackers.open(config.tracking().uri(), config.output().resolve("mlruns"), config.tracking().bestEffort());
     }
 
     private static Map<String, Double> epochMetrics(EpochMetrics m) {
