@@ -9,17 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 /** The state {@link FakeMlflowServer} keeps per run, and its JSON as MLflow's REST API returns a {@code Run}. */
-final class FakeMlflowRun {
+public final class FakeMlflowRun {
     record MetricValue(String key, double value, long timestamp, long step) {}
 
     final String runId;
     final String experimentId;
-    final String runName;
+    public final String runName;
     final long startTime;
-    final Map<String, String> params = new LinkedHashMap<>();
-    final Map<String, String> tags = new LinkedHashMap<>();
+    public final Map<String, String> params = new LinkedHashMap<>();
+    public final Map<String, String> tags = new LinkedHashMap<>();
     final List<MetricValue> metrics = new ArrayList<>();
-    String status = "RUNNING";
+    public String status = "RUNNING";
     Long endTime;
     boolean deleted;
 

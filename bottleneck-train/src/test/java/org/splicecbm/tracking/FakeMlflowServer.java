@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * params, and, when {@link #requireAuthorization} is set, the Authorization header (401 without it, as
  * MLflow's basic-auth app answers). Violations are recorded. A protocol test double, not MLflow.
  */
-final class FakeMlflowServer implements AutoCloseable {
+public final class FakeMlflowServer implements AutoCloseable {
     record Request(String method, String path, String query, JsonNode json, byte[] body, String authorization) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,22 +37,22 @@ final class FakeMlflowServer implements AutoCloseable {
     private static final Pattern TAG_FILTER = Pattern.compile("tags\\.`([^`]+)`\\s*=\\s*'([^']*)'");
     private static final Map<String, String> METHODS = Map.of("experiments/get-by-name", "GET", "runs/get", "GET");
     final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
-    final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     final Map<String, FakeMlflowRun> runs = Collections.synchronizedMap(new LinkedHashMap<>());
     final Map<String, byte[]> artifacts = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, String> experiments = new LinkedHashMap<>();
     private final HttpServer server;
-    volatile int failWithStatus = 0;
+    public volatile int failWithStatus = 0;
     /** When set, every request must carry exactly this Authorization header. */
-    volatile String requireAuthorization;
+    public volatile String requireAuthorization;
 
-    FakeMlflowServer() throws IOException {
+    public FakeMlflowServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String uri() {
+    public String uri() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -63,7 +63,7 @@ final class FakeMlflowServer implements AutoCloseable {
     }
 
     /** The active (not deleted) runs. */
-    List<FakeMlflowRun> activeRuns() {
+    public List<FakeMlflowRun> activeRuns() {
         synchronized (runs) {
             return runs.values().stream().filter(r -> !r.deleted).toList();
         }

@@ -7,8 +7,9 @@ package org.splicecbm.config;
  * when the server fails, the command fails after the run is stored there, unless {@code best_effort}
  * is true (then a warning says where the run is, and the command succeeds).
  */
-public record TrackingConfig(String uri, String experiment, boolean bestEffort) {
+public record TrackingConfig(String uri, String experiment, Boolean bestEffort) {
     public TrackingConfig {
+        bestEffort = Boolean.TRUE.equals(bestEffort);
         if (uri == null || uri.isBlank()) {
             uri = "mlruns";
         }
