@@ -21,6 +21,7 @@ import org.splicecbm.probe.TrainedProbe;
 import org.splicecbm.report.ProbeReport;
 import org.splicecbm.store.FeatureSet;
 import org.splicecbm.store.UniqueDirectory;
+import org.splicecbm.tracking.RunInterrupts;
 import org.splicecbm.tracking.RunProvenance;
 import org.splicecbm.tracking.RunTracker;
 import org.splicecbm.tracking.RunTrackers;
@@ -72,7 +73,8 @@ final class TrainingRun {
         tags.putAll(extraTags);
         try (RunTracker tracker = tracker(config)) {
             TrackedRun run = tracker.startRun(config.experimentName(), runName, tags);
-            try {
+            Path runDir = config.output().resolve("runs").resolve(runName);
+            try (RunInterrupts.Guard interrupt = RunInterrupts.guard(run, "train run " + runName, runDir)) {
                 Result result = trainAndReport(config, splits, run, runName);
                 run.finish(RunOutcome.FINISHED, null);
                 return result.trackedAt(tracker.location(), tracker.outage());

@@ -9,6 +9,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +24,7 @@ import org.splicecbm.tracking.FakeMlflowServer;
  * What a user sees when things go wrong around a training run, in child JVMs: a tracking server that
  * fails (the run is kept in the local mirror, the command says so and exits non-zero unless
  * {@code tracking.best_effort}), {@code splice tracking sync} with a token afterwards (once, not twice),
- * and two {@code train} commands at once that must not share a run folder.
+ * two {@code train} commands at once that must not share a run folder, and SIGTERM during training.
  */
 class RunSafetyEndToEndTest {
     @TempDir
@@ -122,6 +124,64 @@ class RunSafetyEndToEndTest {
         }
         try (Stream<Path> all = Files.walk(runs)) {
             assertEquals(240, all.filter(f -> f.getFileName().toString().equals("someone-elses.txt")).count());
+        }
+    }
+
+    @Test
+    void sigtermDuringTrainMarksTheRunKilledExitsNonZeroAndLeavesNoPartialRunFolder() throws Exception {
+        // patience 0 and a huge epoch budget: training runs until it is stopped
+        String yaml = Files.readString(config("long.yaml", "uri: killed-mlruns"))
+                .replace("epochs: 30", "epochs: 100000000\n  early_stopping_patience: 0");
+        Path config = Files.writeString(dir.resolve("long.yaml"), yaml);
+        Path mlruns = dir.resolve("killed-mlruns");
+        Path out = dir.resolve("killed.out");
+        Path err = dir.resolve("killed.err");
+        Set<Path> runsBefore = listing(dir.resolve("out/runs"));
+        Process train = splice.start(out, err, "train", "--config", config.toString());
+        try {
+            Path metrics = waitForEpochMetrics(mlruns, train);
+            Set<Path> started = listing(dir.resolve("out/runs"));
+            started.removeAll(runsBefore);
+            assertEquals(1, started.size(), "the run claimed its folder: " + started);
+            train.destroy(); // SIGTERM, as `kill` or a scheduler sends it
+            assertTrue(train.waitFor(2, TimeUnit.MINUTES), "the JVM stops after SIGTERM");
+            assertEquals(143, train.exitValue(), "128 + SIGTERM: " + Files.readString(err));
+            Path runDir = metrics.getParent().getParent();
+            Map<String, Object> meta = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+                    .readValue(runDir.resolve("meta.yaml").toFile(), new com.fasterxml.jackson.core.type.TypeReference<>() {});
+            assertEquals(5, meta.get("status"), "KILLED, not RUNNING forever: " + meta);
+            assertNotNull(meta.get("end_time"));
+            assertFalse(Files.exists(started.iterator().next()), "no partial run folder is left");
+            String stderr = Files.readString(err);
+            assertTrue(stderr.contains("interrupted: train run") && stderr.contains("KILLED"), stderr);
+        } finally {
+            train.destroyForcibly();
+        }
+    }
+
+    private static Path waitForEpochMetrics(Path mlruns, Process train) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            assertTrue(train.isAlive(), "train stopped before it was signalled");
+            if (Files.isDirectory(mlruns)) {
+                try (Stream<Path> files = Files.walk(mlruns)) {
+                    var found = files.filter(f -> f.endsWith("metrics/val_accuracy")).findFirst();
+                    if (found.isPresent()) {
+                        return found.get();
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("training did not start within 3 minutes");
+    }
+
+    private static Set<Path> listing(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return new java.util.HashSet<>();
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
         }
     }
 
