@@ -29,6 +29,7 @@ import org.splicecbm.store.PartialEmbeddings;
 final class EmbeddingStage {
     private final EmbeddingJob job;
     private final StageCounters counters;
+    private final List<String> missingImages = new ArrayList<>();
 
     EmbeddingStage(EmbeddingJob job, StageCounters counters) {
         this.job = job;
@@ -65,7 +66,7 @@ final class EmbeddingStage {
     }
 
     /** A complete cache serves while no present image changed; images no longer on disk are a warning, not an error. */
-    private static boolean stillMatches(CachedEmbeddings cached, List<Sample> samples, String what) throws IOException {
+    private boolean stillMatches(CachedEmbeddings cached, List<Sample> samples, String what) throws IOException {
         SourceStamps.Check check = SourceStamps.parse(cached.sources()).check(samples);
         if (!check.unchanged()) {
             System.err.println("embedding cache " + cached.directory() + " is out of date: " + check.changed().size()
@@ -73,11 +74,18 @@ final class EmbeddingStage {
             return false;
         }
         if (!check.missing().isEmpty()) {
-            System.err.println("warning: " + check.missing().size() + " of " + samples.size() + " images of " + what
-                    + " are not on disk (first: " + check.missing().get(0) + "); using the complete embedding cache "
-                    + cached.directory() + ", which was built from them");
+            missingImages.add(check.missing().size() + " of " + samples.size() + " images of " + what
+                    + " (first: " + check.missing().get(0) + ")");
         }
         return true;
+    }
+
+    /** One warning for every split served from a cache while its images are gone (archived, a detached disk). */
+    void warnAboutMissingImages() {
+        if (!missingImages.isEmpty()) {
+            System.err.println("warning: images not on disk: " + String.join("; ", missingImages)
+                    + "; using the complete embedding caches, which were built from them");
+        }
     }
 
     private void embedMissingChunks(Split split, List<Sample> samples, PartialEmbeddings partial) throws IOException {

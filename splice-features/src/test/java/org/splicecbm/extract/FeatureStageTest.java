@@ -103,7 +103,7 @@ class FeatureStageTest {
         assertEquals(0, later.counters().imagesDecoded());
         assertEquals(IMAGES, FeatureSet.read(later.featureSets().get(Split.TRAIN)).features().rows());
         String warnings = err.toString();
-        assertTrue(warnings.contains("warning: " + IMAGES + " of " + IMAGES + " images") && warnings.contains("not on disk"), warnings);
+        assertTrue(warnings.contains("warning: images not on disk: " + IMAGES + " of " + IMAGES + " images"), warnings);
         assertEquals(1, warnings.split("warning:", -1).length - 1, "reported once: " + warnings);
 
         Files.move(dir.resolve("archived"), root);
