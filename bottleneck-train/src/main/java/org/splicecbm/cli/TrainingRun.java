@@ -62,8 +62,13 @@ final class TrainingRun {
     static Result run(RunConfig config) throws IOException {
         String stamped = config.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         // two runs started in the same second get two folders (and two run names), never one shared folder
-        String runName = UniqueDirectory.claim(config.output().resolve("runs"), stamped).getFileName().toString();
-        return run(config, runName, Map.of());
+        Path runDir = UniqueDirectory.claim(config.output().resolve("runs"), stamped);
+        try {
+            return run(config, runDir.getFileName().toString(), Map.of());
+        } catch (IOException | RuntimeException e) {
+            deleteIfEmpty(runDir); // a run that failed before writing anything leaves no folder behind
+            throw e;
+        }
     }
 
     /** A run with a chosen name and tags beside the provenance tags (a sweep's trials: sweep id, parent run). */
@@ -106,6 +111,14 @@ final class TrainingRun {
         run.logArtifact(runDir.resolve("config.yaml"), "");
         reportFiles.forEach(f -> run.logArtifact(f, "report"));
         return new Result(runName, run.runId(), modelDir, reportDir, test, val, probe, null, java.util.Optional.empty());
+    }
+
+    private static void deleteIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException notEmpty) {
+            // it holds what the failed run wrote; its MLflow run says FAILED and why
+        }
     }
 
     static RunTracker tracker(RunConfig config) {
