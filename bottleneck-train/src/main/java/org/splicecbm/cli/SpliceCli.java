@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             SweepCommand.class,
             ExperimentCommand.class,
             QuickstartCommand.class,
+            TrackingCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SpliceCli {

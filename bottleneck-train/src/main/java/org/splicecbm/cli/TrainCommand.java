@@ -39,6 +39,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingResult result = TrainingRun.run(config.withProbe(probe.build()));
         result.print(System.out);
+        if (result.trackingOutage().isPresent()) {
+            throw result.trackingOutage().get(); // after the run is stored locally and printed
+        }
         return 0;
     }
 }

@@ -6,10 +6,13 @@ import org.splicecbm.config.ConfigPathDeserializer;
 /**
  * Where runs are recorded: {@code uri} is an MLflow server ({@code http(s)://host:port}) or a folder
  * for a local MLflow file store (default {@code ./mlruns}, relative to the config file's folder);
- * {@code experiment} defaults to the config's name.
+ * {@code experiment} defaults to the config's name. With a server, runs are also kept in a local mirror;
+ * when the server fails, the command fails after the run is stored there, unless {@code best_effort}
+ * is true (then a warning says where the run is, and the command succeeds).
  */
-public record TrackingConfig(String uri, String experiment) {
+public record TrackingConfig(String uri, String experiment, Boolean bestEffort) {
     public TrackingConfig {
+        bestEffort = Boolean.TRUE.equals(bestEffort);
         if (uri == null || uri.isBlank()) {
             uri = "mlruns";
         }
@@ -19,7 +22,7 @@ public record TrackingConfig(String uri, String experiment) {
 
     /** Defaults: a local store at {@code mlruns}, experiment named after the run config. */
     public static TrackingConfig defaults() {
-        return new TrackingConfig(null, null);
+        return new TrackingConfig(null, null, false);
     }
 
     /** A local store given as a relative or {@code ~} path resolves against {@code baseDir}; server and file: URIs stay as they are. */
@@ -27,7 +30,7 @@ public record TrackingConfig(String uri, String experiment) {
         if (isServer() || uri.startsWith("file:")) {
             return this;
         }
-        return new TrackingConfig(ConfigPathDeserializer.resolve(baseDir, uri).toString(), experiment);
+        return new TrackingConfig(ConfigPathDeserializer.resolve(baseDir, uri).toString(), experiment, bestEffort);
     }
 
     /** True when runs go to an MLflow server. */

@@ -37,6 +37,11 @@ final class FileStoreRun implements TrackedRun {
         return run;
     }
 
+    /** An existing run of the store, e.g. to tag it after a {@link MirrorSync}. */
+    static FileStoreRun existing(Path dir) {
+        return new FileStoreRun(dir, dir.getParent().getFileName().toString(), dir.getFileName().toString());
+    }
+
     @Override
     public String runId() {
         return runId;

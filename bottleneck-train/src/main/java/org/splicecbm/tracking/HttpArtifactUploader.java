@@ -81,11 +81,12 @@ final class HttpArtifactUploader {
     }
 
     private void authorise(HttpRequest.Builder request) {
-        if (creds.getToken() != null) {
-            request.header("Authorization", "Bearer " + creds.getToken());
-        } else if (creds.getUsername() != null) {
-            String basic = creds.getUsername() + ":" + (creds.getPassword() == null ? "" : creds.getPassword());
+        // the precedence of MLflow's clients: basic when user and password are both set, else the bearer token
+        if (creds.getUsername() != null && creds.getPassword() != null) {
+            String basic = creds.getUsername() + ":" + creds.getPassword();
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+        } else if (creds.getToken() != null) {
+            request.header("Authorization", "Bearer " + creds.getToken());
         }
     }
 }

@@ -53,6 +53,9 @@ final class MirroredRun implements TrackedRun {
     @Override
     public void finish(RunOutcome outcome, String error) {
         mirror("finish run", r -> r.finish(outcome, error));
+        if (server != null) {
+            owner.recordDelivered(local, server.runId());
+        }
         local.finish(outcome, error);
     }
 

@@ -8,14 +8,10 @@ import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Param;
 import org.mlflow.api.proto.Service.RunInfo;
 import org.mlflow.api.proto.Service.RunStatus;
-import org.mlflow.api.proto.Service.RunTag;
 import org.mlflow.tracking.MlflowClient;
 
-/** A run on an MLflow server; params, metrics and tags are sent with {@code runs/log-batch} in MLflow's batch limits. */
+/** A run on an MLflow server; params, metrics and tags are sent with {@code runs/log-batch} in MLflow's batch limits ({@link LogBatches}). */
 final class MlflowServerRun implements TrackedRun {
-    /** MLflow's REST limits for one {@code log-batch} call. */
-    private static final int MAX_PARAMS = 100;
-    private static final int MAX_METRICS = 1000;
     private final MlflowClient client;
     private final HttpArtifactUploader artifacts;
     private final RunInfo info;
@@ -38,42 +34,22 @@ final class MlflowServerRun implements TrackedRun {
 
     @Override
     public void logParams(Map<String, String> params) {
-        List<Param> batch = new ArrayList<>();
-        for (Map.Entry<String, String> e : params.entrySet()) {
-            batch.add(Param.newBuilder().setKey(e.getKey()).setValue(e.getValue()).build());
-            if (batch.size() == MAX_PARAMS) {
-                client.logBatch(runId(), List.of(), batch, List.of());
-                batch = new ArrayList<>();
-            }
-        }
-        if (!batch.isEmpty()) {
-            client.logBatch(runId(), List.of(), batch, List.of());
-        }
+        List<Param> list = new ArrayList<>();
+        params.forEach((k, v) -> list.add(Param.newBuilder().setKey(k).setValue(v).build()));
+        LogBatches.send(client, runId(), List.of(), list, List.of());
     }
 
     @Override
     public void logMetrics(Map<String, Double> metrics, long step) {
         long now = System.currentTimeMillis();
-        List<Metric> batch = new ArrayList<>();
-        for (Map.Entry<String, Double> e : metrics.entrySet()) {
-            batch.add(Metric.newBuilder().setKey(e.getKey()).setValue(e.getValue()).setTimestamp(now).setStep(step).build());
-            if (batch.size() == MAX_METRICS) {
-                client.logBatch(runId(), batch, List.of(), List.of());
-                batch = new ArrayList<>();
-            }
-        }
-        if (!batch.isEmpty()) {
-            client.logBatch(runId(), batch, List.of(), List.of());
-        }
+        List<Metric> list = new ArrayList<>();
+        metrics.forEach((k, v) -> list.add(Metric.newBuilder().setKey(k).setValue(v).setTimestamp(now).setStep(step).build()));
+        LogBatches.send(client, runId(), list, List.of(), List.of());
     }
 
     @Override
     public void setTags(Map<String, String> tags) {
-        List<RunTag> batch = new ArrayList<>();
-        tags.forEach((k, v) -> batch.add(RunTag.newBuilder().setKey(k).setValue(v).build()));
-        if (!batch.isEmpty()) {
-            client.logBatch(runId(), List.of(), List.of(), batch);
-        }
+        LogBatches.send(client, runId(), List.of(), List.of(), MlflowServerTracker.runTags(tags));
     }
 
     @Override
@@ -86,11 +62,6 @@ final class MlflowServerRun implements TrackedRun {
         if (error != null) {
             client.setTag(runId(), "splice.error", error.length() > 5000 ? error.substring(0, 5000) : error);
         }
-        RunStatus status = switch (outcome) {
-            case FINISHED -> RunStatus.FINISHED;
-            case FAILED -> RunStatus.FAILED;
-            case KILLED -> RunStatus.KILLED;
-        };
-        client.setTerminated(runId(), status, System.currentTimeMillis());
+        client.setTerminated(runId(), RunStatus.forNumber(outcome.mlflowStatus()), System.currentTimeMillis());
     }
 }

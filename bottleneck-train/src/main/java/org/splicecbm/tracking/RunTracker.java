@@ -12,8 +12,19 @@ public interface RunTracker extends AutoCloseable {
     /** Starts a run in {@code experiment} (created when missing) with the given run name and tags. */
     TrackedRun startRun(String experiment, String runName, Map<String, String> tags);
 
-    /** Human-readable location, e.g. {@code file:///home/me/mlruns} or {@code http://mlflow:5000}. */
+    /**
+     * Where the runs recorded so far are, for the user: e.g. {@code file:///home/me/mlruns} or
+     * {@code http://mlflow:5000}; after a server outage, the local mirror that has them.
+     */
     String location();
+
+    /**
+     * The failure to report once runs are safely stored: present when runs did not reach the tracking
+     * server and best-effort tracking was not asked for ({@code tracking.best_effort}).
+     */
+    default java.util.Optional<TrackingException> outage() {
+        return java.util.Optional.empty();
+    }
 
     @Override
     default void close() {}

@@ -11,8 +11,13 @@ public final class RunTrackers {
      * @param localStore where runs are kept locally when {@code uri} is a server (the mirror)
      */
     public static RunTracker open(String uri, Path localStore) {
+        return open(uri, localStore, false);
+    }
+
+    /** As {@link #open(String, Path)}; {@code bestEffort}: a server outage is a warning, not an error ({@code tracking.best_effort}). */
+    public static RunTracker open(String uri, Path localStore, boolean bestEffort) {
         if (uri.startsWith("http://") || uri.startsWith("https://")) {
-            return new MirroredTracker(new FileStoreTracker(localStore), new MlflowServerTracker(uri));
+            return new MirroredTracker(new FileStoreTracker(localStore), new MlflowServerTracker(uri), bestEffort);
         }
         if (uri.startsWith("file:")) {
             return new FileStoreTracker(Path.of(java.net.URI.create(uri)));

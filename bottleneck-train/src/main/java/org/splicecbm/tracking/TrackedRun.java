@@ -22,8 +22,13 @@ public interface TrackedRun {
     /** Copies a local file into the run's artifacts under {@code artifactDir} ("" for the root). */
     void logArtifact(Path file, String artifactDir);
 
-    /** Ends the run as FINISHED, or FAILED with {@code error} recorded as a tag. */
+    /** Ends the run as FINISHED, or FAILED with {@code error} recorded as a tag, or KILLED; records the end time. */
     void finish(RunOutcome outcome, String error);
+
+    /** Ends the run as KILLED with an end time: MLflow's convention for a run that was interrupted (Ctrl-C, SIGTERM). */
+    default void killed() {
+        finish(RunOutcome.KILLED, null);
+    }
 
     /** How a run ended; the numbers are MLflow's {@code RunStatus} values. */
     enum RunOutcome {

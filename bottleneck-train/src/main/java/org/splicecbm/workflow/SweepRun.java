@@ -13,6 +13,7 @@ import org.splicecbm.report.SweepReport;
 import org.splicecbm.runconfig.RunConfig;
 import org.splicecbm.runconfig.SweepConfig;
 import org.splicecbm.store.AtomicDirectory;
+import org.splicecbm.store.UniqueDirectory;
 import org.splicecbm.sweep.ArbiterSweepRunner;
 import org.splicecbm.sweep.ArbiterSweepSearch;
 import org.splicecbm.sweep.ResumingExecutor;
@@ -38,8 +39,10 @@ public final class SweepRun {
         if (config.sweep() == null) {
             throw new IllegalArgumentException("config " + config.name() + " has no sweep: section");
         }
-        String sweepId = config.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path sweepDir = config.output().resolve("sweeps").resolve(sweepId);
+        String stamped = config.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        // claimed now, so a sweep started in the same second gets its own results folder
+        Path sweepDir = UniqueDirectory.claim(config.output().resolve("sweeps"), stamped);
+        String sweepId = sweepDir.getFileName().toString();
         List<TrialParams> plan = new ArbiterSweepSearch(config).trials();
         TrialStore store = new TrialStore(config.output().resolve("sweeps").resolve(config.name()).resolve("trials"));
         int done = 0;
@@ -50,6 +53,7 @@ public final class SweepRun {
                 config.sweep().search().yaml(), done, plan.size() - done);
         try (RunTracker tracker = TrainingRun.tracker(config)) {
             TrackedRun parent = tracker.startRun(config.experimentName(), sweepId, sweepTags(config, sweepId));
+            SweepResult result;
             try {
                 parent.logParams(RunProvenance.params(config));
                 Map<String, String> childTags = Map.of("splice.sweep", sweepId, "mlflow.parentRunId", parent.runId());
@@ -58,11 +62,16 @@ public final class SweepRun {
                         config.sweep().metric());
                 TrialResult chosen = writeResults(config, sweepDir, results, parent, out);
                 parent.finish(RunOutcome.FINISHED, null);
-                return new SweepResult(sweepId, results, chosen, sweepDir, parent.runId());
+                result = new SweepResult(sweepId, results, chosen, sweepDir, parent.runId());
             } catch (IOException | RuntimeException e) {
                 parent.finish(RunOutcome.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
                 throw e;
             }
+            out.println("tracked: " + tracker.location());
+            if (tracker.outage().isPresent()) {
+                throw tracker.outage().get(); // after the sweep is stored locally
+            }
+            return result;
         }
     }
 

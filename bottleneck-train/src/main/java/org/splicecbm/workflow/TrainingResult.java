@@ -4,9 +4,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.splicecbm.probe.Evaluation;
 import org.splicecbm.probe.Explanations;
 import org.splicecbm.probe.TrainedProbe;
+import org.splicecbm.tracking.TrackingException;
 
 /**
  * What one {@link TrainingRun} produced: the trained probe, its test and validation evaluations, the run folder
@@ -19,10 +21,16 @@ import org.splicecbm.probe.TrainedProbe;
  * @param test      evaluation on the test split
  * @param val       evaluation on the validation split
  * @param probe     the trained probe
- * @param trackedAt the tracking store's location
+ * @param trackedAt the tracking store's location (where the run really is: the local mirror during an outage)
+ * @param trackingOutage the tracking server's failure, when the run reached only the local mirror
  */
 public record TrainingResult(String runName, String runId, Path modelDir, Path reportDir, Evaluation test, Evaluation val,
-                             TrainedProbe probe, String trackedAt) {
+                             TrainedProbe probe, String trackedAt, Optional<TrackingException> trackingOutage) {
+
+    /** This result with where the finished run is tracked (known only after it ended) and the outage, if any. */
+    public TrainingResult trackedAt(String location, Optional<TrackingException> outage) {
+        return new TrainingResult(runName, runId, modelDir, reportDir, test, val, probe, location, outage);
+    }
 
     /** The run folder: {@code model/}, {@code report/} and the resolved {@code config.yaml}. */
     public Path runDir() {

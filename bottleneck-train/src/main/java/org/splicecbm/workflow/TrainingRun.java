@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.splicecbm.config.ConfigLoader;
 import org.splicecbm.data.Split;
 import org.splicecbm.probe.EpochMetrics;
@@ -17,6 +18,8 @@ import org.splicecbm.probe.TrainedProbe;
 import org.splicecbm.report.ProbeReport;
 import org.splicecbm.runconfig.RunConfig;
 import org.splicecbm.store.FeatureSet;
+import org.splicecbm.store.UniqueDirectory;
+import org.splicecbm.tracking.RunInterrupts;
 import org.splicecbm.tracking.RunProvenance;
 import org.splicecbm.tracking.RunTracker;
 import org.splicecbm.tracking.RunTrackers;
@@ -33,8 +36,15 @@ public final class TrainingRun {
 
     /** Trains, evaluates, saves and tracks one run of {@code config}, named after the config and the time. */
     public static TrainingResult run(RunConfig config) throws IOException {
-        String runName = config.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return run(config, runName, Map.of());
+        String stamped = config.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        // two runs started in the same second get two folders (and two run names), never one shared folder
+        Path runDir = UniqueDirectory.claim(config.output().resolve("runs"), stamped);
+        try {
+            return run(config, runDir.getFileName().toString(), Map.of());
+        } catch (IOException | RuntimeException e) {
+            deleteIfEmpty(runDir); // a run that failed before writing anything leaves no folder behind
+            throw e;
+        }
     }
 
     /** A run with a chosen name and tags beside the provenance tags (a sweep's trials: sweep id, parent run). */
@@ -52,10 +62,11 @@ public final class TrainingRun {
         tags.putAll(extraTags);
         try (RunTracker tracker = tracker(config)) {
             TrackedRun run = tracker.startRun(config.experimentName(), runName, tags);
-            try {
-                TrainingResult result = trainAndReport(config, splits, run, runName, tracker.location());
+            Path runDir = config.output().resolve("runs").resolve(runName);
+            try (RunInterrupts.Guard interrupt = RunInterrupts.guard(run, "train run " + runName, runDir)) {
+                TrainingResult result = trainAndReport(config, splits, run, runName);
                 run.finish(RunOutcome.FINISHED, null);
-                return result;
+                return result.trackedAt(tracker.location(), tracker.outage());
             } catch (IOException | RuntimeException e) {
                 run.finish(RunOutcome.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
                 throw e;
@@ -63,8 +74,8 @@ public final class TrainingRun {
         }
     }
 
-    private static TrainingResult trainAndReport(RunConfig config, FeatureSplits splits, TrackedRun run, String runName,
-                                         String trackedAt) throws IOException {
+    private static TrainingResult trainAndReport(RunConfig config, FeatureSplits splits, TrackedRun run, String runName)
+            throws IOException {
         run.logParams(RunProvenance.params(config));
         TrainedProbe probe = ProbeTrainer.train(splits.require(Split.TRAIN), splits.require(Split.VAL), config.probe(),
                 m -> run.logMetrics(epochMetrics(m), m.epoch()));
@@ -83,12 +94,20 @@ public final class TrainingRun {
         }
         run.logArtifact(runDir.resolve("config.yaml"), "");
         reportFiles.forEach(f -> run.logArtifact(f, "report"));
-        return new TrainingResult(runName, run.runId(), modelDir, reportDir, test, val, probe, trackedAt);
+        return new TrainingResult(runName, run.runId(), modelDir, reportDir, test, val, probe, null, Optional.empty());
+    }
+
+    private static void deleteIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException notEmpty) {
+            // it holds what the failed run wrote; its MLflow run says FAILED and why
+        }
     }
 
     /** The tracker of {@code config}: its {@code tracking.uri}, else the local store under the output folder. */
     public static RunTracker tracker(RunConfig config) {
-        return RunTrackers.open(config.tracking().uri(), config.output().resolve("mlruns"));
+        return RunTrackers.open(config.tracking().uri(), config.output().resolve("mlruns"), config.tracking().bestEffort());
     }
 
     private static Map<String, Double> epochMetrics(EpochMetrics m) {

@@ -29,12 +29,22 @@ final class CliProcess {
     }
 
     Result run(String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(workDir, "stdout", ".txt");
+        Path err = Files.createTempFile(workDir, "stderr", ".txt");
+        Process p = start(out, err, args);
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("splice " + String.join(" ", args) + " did not finish in 5 minutes");
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** Starts {@code splice args} without waiting (e.g. to signal it), output going to {@code out} and {@code err}. */
+    Process start(Path out, Path err, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx3g", "-Djava.awt.headless=true", "-Dai.djl.offline=true",
                 "-cp", System.getProperty("java.class.path"), SpliceCli.class.getName()));
         command.addAll(List.of(args));
-        Path out = Files.createTempFile(workDir, "stdout", ".txt");
-        Path err = Files.createTempFile(workDir, "stderr", ".txt");
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().remove("HF_HUB_OFFLINE");
@@ -42,11 +52,6 @@ final class CliProcess {
         pb.environment().putAll(env);
         pb.environment().put("OPT_OUT_TRACKING", "true");
         pb.environment().put("SPLICE_NO_PROGRESS", "1");
-        Process p = pb.start();
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("splice " + String.join(" ", args) + " did not finish in 5 minutes");
-        }
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return pb.start();
     }
 }

@@ -98,4 +98,18 @@ class FileStoreTrackerTest {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> run.logParams(Map.of("../x", "1")));
         assertTrue(bad.getMessage().contains("../x"), bad.getMessage());
     }
+
+    @Test
+    void anInterruptedRunEndsKilledWithAnEndTime(@TempDir Path dir) throws IOException {
+        FileStoreTracker tracker = new FileStoreTracker(dir.resolve("mlruns"));
+        TrackedRun run = tracker.startRun("e", "interrupted", Map.of());
+        Path meta = dir.resolve("mlruns").resolve(run.experimentId()).resolve(run.runId()).resolve("meta.yaml");
+        assertEquals(1, MlflowYaml.read(meta).get("status"), "RUNNING is RunStatus 1");
+        assertNull(MlflowYaml.read(meta).get("end_time"));
+        long before = System.currentTimeMillis();
+        run.killed();
+        Map<String, Object> ended = MlflowYaml.read(meta);
+        assertEquals(5, ended.get("status"), "KILLED is RunStatus 5");
+        assertTrue(((Number) ended.get("end_time")).longValue() >= before, "end time recorded: " + ended);
+    }
 }

@@ -80,7 +80,7 @@ final class DictionaryCache {
     /** Writes the entry aside and renames it into place, replacing a stale folder. */
     void write(Path entry, ConceptDictionary dictionary, BackboneProbe probe) throws IOException {
         Files.createDirectories(root);
-        Path tmp = Files.createTempDirectory(root, "." + entry.getFileName() + ".tmp");
+        Path tmp = Files.createDirectory(AtomicFiles.temporarySibling(entry, ".tmp"));
         try {
             Npy.writeFloat32(tmp.resolve(MATRIX), dictionary.vectors(), dictionary.dim());
             AtomicFiles.writeString(tmp.resolve(CONCEPTS), String.join("\n", dictionary.concepts()) + "\n");

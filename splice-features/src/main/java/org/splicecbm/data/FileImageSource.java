@@ -22,6 +22,11 @@ public record FileImageSource(Path path) implements ImageSource {
         return path.toString();
     }
 
+    @Override
+    public boolean exists() {
+        return Files.isRegularFile(path);
+    }
+
     /** Size and modification time: enough to notice a replaced file without reading it. */
     @Override
     public String fingerprint() throws IOException {

@@ -49,6 +49,22 @@ public interface ImageDataset {
         return HexFormat.of().formatHex(sha.digest());
     }
 
+    /**
+     * What the embedding cache of {@code split} is keyed by (64 hex digits): the dataset name, the class
+     * names, and per sample its id and label, in order. Unlike {@link #fingerprint} it touches no image,
+     * so a complete cache serves later runs with the images moved away; {@link SourceStamps} recorded in
+     * the cache notice a changed image instead.
+     */
+    default String membershipFingerprint(Split split) throws IOException {
+        MessageDigest sha = Sha256.digest();
+        update(sha, name());
+        update(sha, String.join("\u0001", classNames()));
+        for (Sample s : samples(split)) {
+            update(sha, s.id() + '\u0001' + s.label());
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
     private static void update(MessageDigest sha, String text) {
         sha.update(text.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) '\n');

@@ -21,4 +21,9 @@ public interface ImageSource {
     default String fingerprint() throws IOException {
         return location();
     }
+
+    /** False when the image is not there (a moved or archived file); {@link #fingerprint()} then fails. */
+    default boolean exists() {
+        return true;
+    }
 }

@@ -1,7 +1,6 @@
 package org.splicecbm.data;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -54,12 +53,8 @@ final class ManifestReader {
         if (earlier != null) {
             throw table.error(row, "path " + path + " already listed on line " + earlier + "; list each image once");
         }
-        Path file = root.resolve(path);
-        if (!Files.isRegularFile(file)) {
-            throw table.error(row, "image " + path + " not found (looked for " + file
-                    + "); paths are relative to dataset.root, fix the path or remove the row");
-        }
-        return file;
+        // a missing image is reported when it is needed (SourceStamps): a complete embedding cache serves without it
+        return root.resolve(path);
     }
 
     private static List<String> inferClasses(CsvTable table, int labelCol) throws IOException {

@@ -23,7 +23,7 @@ final class TarGzExtractor {
 
     /** Extracts {@code archive} and moves its top-level folder {@code folder} to {@code root/folder}. */
     static void extract(Path archive, Path root, String folder) throws IOException {
-        Path staging = Files.createTempDirectory(root, ".extract-");
+        Path staging = Files.createDirectory(org.splicecbm.store.AtomicFiles.temporarySibling(root.resolve(folder), ".extract"));
         try {
             unpack(archive, staging);
             Path extracted = staging.resolve(folder);

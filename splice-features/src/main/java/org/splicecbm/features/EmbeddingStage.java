@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import me.tongfei.progressbar.ProgressBar;
 import org.splicecbm.data.Sample;
+import org.splicecbm.data.SourceStamps;
 import org.splicecbm.data.Split;
 import org.splicecbm.image.ImagePreprocessor;
 import org.splicecbm.progress.Progress;
@@ -28,31 +29,63 @@ import org.splicecbm.store.PartialEmbeddings;
 final class EmbeddingStage {
     private final EmbeddingJob job;
     private final StageCounters counters;
+    private final List<String> missingImages = new ArrayList<>();
 
     EmbeddingStage(EmbeddingJob job, StageCounters counters) {
         this.job = job;
         this.counters = counters;
     }
 
-    /** The cache key of {@code split}: backbone, dataset content fingerprint, split and preprocessing. */
+    /**
+     * The cache key of {@code split}: backbone, dataset membership (ids and labels, no image is touched),
+     * split and preprocessing; the images' stamps are recorded in the cache and checked in {@link #run}.
+     */
     EmbeddingCache cacheFor(Split split) throws IOException {
         String preprocessing = job.backbone().preprocessing().describe();
-        EmbeddingCacheKey key = new EmbeddingCacheKey(job.backboneKey(), job.dataset().fingerprint(split),
+        EmbeddingCacheKey key = new EmbeddingCacheKey(job.backboneKey(), job.dataset().membershipFingerprint(split),
                 split.key(), preprocessing);
         return EmbeddingCache.at(job.cacheDir(), key);
     }
 
     CachedEmbeddings run(Split split) throws IOException {
         EmbeddingCache cache = cacheFor(split);
-        if (cache.isComplete()) {
-            counters.cacheHit();
-            return cache.read();
-        }
         List<Sample> samples = job.dataset().samples(split);
+        String what = job.dataset().name() + "/" + split.key();
+        if (cache.isComplete()) {
+            CachedEmbeddings cached = cache.read();
+            if (stillMatches(cached, samples, what)) {
+                counters.cacheHit();
+                return cached;
+            }
+        }
         requireSingleLineIds(samples);
-        PartialEmbeddings partial = cache.resume(samples.size(), job.batchSize(), job.backbone().embeddingDim());
+        SourceStamps stamps = SourceStamps.of(samples, what);
+        PartialEmbeddings partial = cache.resume(samples.size(), job.batchSize(), job.backbone().embeddingDim(), stamps.lines());
         embedMissingChunks(split, samples, partial);
         return partial.finish(job.clock());
+    }
+
+    /** A complete cache serves while no present image changed; images no longer on disk are a warning, not an error. */
+    private boolean stillMatches(CachedEmbeddings cached, List<Sample> samples, String what) throws IOException {
+        SourceStamps.Check check = SourceStamps.parse(cached.sources()).check(samples);
+        if (!check.unchanged()) {
+            System.err.println("embedding cache " + cached.directory() + " is out of date: " + check.changed().size()
+                    + " image(s) of " + what + " changed since it was built (first: " + check.changed().get(0) + "); re-embedding");
+            return false;
+        }
+        if (!check.missing().isEmpty()) {
+            missingImages.add(check.missing().size() + " of " + samples.size() + " images of " + what
+                    + " (first: " + check.missing().get(0) + ")");
+        }
+        return true;
+    }
+
+    /** One warning for every split served from a cache while its images are gone (archived, a detached disk). */
+    void warnAboutMissingImages() {
+        if (!missingImages.isEmpty()) {
+            System.err.println("warning: images not on disk: " + String.join("; ", missingImages)
+                    + "; using the complete embedding caches, which were built from them");
+        }
     }
 
     private void embedMissingChunks(Split split, List<Sample> samples, PartialEmbeddings partial) throws IOException {

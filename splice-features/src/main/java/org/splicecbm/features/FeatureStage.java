@@ -61,6 +61,7 @@ public final class FeatureStage {
         for (Split split : job.splits()) {
             cached.put(split, stage.run(split));
         }
+        stage.warnAboutMissingImages();
         return new Embedded(Map.copyOf(cached), counters);
     }
 }

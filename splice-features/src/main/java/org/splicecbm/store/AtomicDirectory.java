@@ -12,7 +12,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  * is renamed to the target only after every file was written. A failure mid-way deletes the
  * temporary directory, so a reader finds either no directory, the previous one, or the complete new
  * one, never a half-written one. An existing target is moved aside first and deleted after the swap
- * (between those two renames the target is briefly absent; it is never partial).
+ * (between those two renames the target is briefly absent; it is never partial). The directory
+ * gets the permissions the user's umask gives new directories.
  */
 public final class AtomicDirectory {
     private AtomicDirectory() {}
@@ -28,7 +29,7 @@ public final class AtomicDirectory {
         Path absolute = target.toAbsolutePath();
         Path parent = absolute.getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".tmp-");
+        Path tmp = Files.createDirectory(AtomicFiles.temporarySibling(absolute, ".tmp"));
         try {
             body.writeInto(tmp);
             swapIn(tmp, absolute);
@@ -43,8 +44,7 @@ public final class AtomicDirectory {
             AtomicFiles.moveIntoPlace(tmp, target);
             return;
         }
-        Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-        Files.delete(old);
+        Path old = AtomicFiles.temporarySibling(target, ".old");
         Files.move(target, old);
         AtomicFiles.moveIntoPlace(tmp, target);
         deleteRecursively(old);

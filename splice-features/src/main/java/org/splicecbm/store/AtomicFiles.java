@@ -7,13 +7,17 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes files so that readers see either the old content or the complete new content, never a
  * partial file: the bytes go to a temporary sibling, are flushed to disk, and are then renamed over
- * the target. Every writer in splice-cbm goes through here.
+ * the target. Every writer in splice-cbm goes through here. Files get the permissions the user's
+ * umask gives new files (not 0600), as any ordinary file the user creates.
  */
 public final class AtomicFiles {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private AtomicFiles() {}
 
     /** Body of an atomic write: receives the stream of the temporary file. */
@@ -27,9 +31,9 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        Path tmp = temporarySibling(absolute, ".tmp");
         try {
-            try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
+            try (var channel = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
                  OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
                 body.writeTo(out);
                 out.flush();
@@ -40,6 +44,15 @@ public final class AtomicFiles {
             Files.deleteIfExists(tmp);
             throw e;
         }
+    }
+
+    /**
+     * A fresh, unused name beside {@code target} ({@code .<name>.<random><suffix>}). Unlike
+     * {@code Files.createTempFile} (always 0600), whatever is created under it gets the default
+     * permissions, i.e. the user's umask, so {@code mlflow ui} or a colleague can read the results.
+     */
+    public static Path temporarySibling(Path target, String suffix) {
+        return target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + suffix);
     }
 
     /** Writes a UTF-8 string atomically. */

@@ -2,6 +2,7 @@ package org.splicecbm.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -16,6 +17,12 @@ public record CachedEmbeddings(Path directory, EmbeddingCacheMeta meta, long[] l
     /** Streams the embedding rows in file order. */
     public NpyMatrixReader openEmbeddings() throws IOException {
         return NpyMatrixReader.open(embeddingsFile());
+    }
+
+    /** What the cache was built from ({@link EmbeddingCache#SOURCES}); empty for a cache that did not record it. */
+    public List<String> sources() throws IOException {
+        Path file = directory.resolve(EmbeddingCache.SOURCES);
+        return Files.exists(file) ? FeatureSet.readLines(file) : List.of();
     }
 
     public Path embeddingsFile() {

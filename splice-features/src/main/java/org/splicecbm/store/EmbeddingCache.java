@@ -20,6 +20,8 @@ public final class EmbeddingCache {
     public static final String LABELS = "labels.npy";
     public static final String ITEMS = "items.txt";
     public static final String META = "meta.json";
+    /** What the cache was built from, one {@code <sample id>\t<stamp>} line per sample (e.g. size and mtime of its file). */
+    public static final String SOURCES = "sources.tsv";
 
     private final Path root;
     private final EmbeddingCacheKey key;
@@ -80,7 +82,16 @@ public final class EmbeddingCache {
      * discarded.
      */
     public PartialEmbeddings resume(int total, int chunkSize, int embeddingDim) throws IOException {
+        return resume(total, chunkSize, embeddingDim, List.of());
+    }
+
+    /**
+     * As {@link #resume(int, int, int)}, recording {@code sources} (what the embeddings are built from,
+     * one line per sample) in the finished cache. A partial build from other sources (a file changed
+     * between a crash and the resume) is discarded, so chunks of old and new images never mix.
+     */
+    public PartialEmbeddings resume(int total, int chunkSize, int embeddingDim, List<String> sources) throws IOException {
         return PartialEmbeddings.open(root.resolve(key.digest() + ".partial"), directory(),
-                new PartialEmbeddings.Plan(key, total, chunkSize, embeddingDim));
+                new PartialEmbeddings.Plan(key, total, chunkSize, embeddingDim, PartialEmbeddings.digest(sources)), sources);
     }
 }

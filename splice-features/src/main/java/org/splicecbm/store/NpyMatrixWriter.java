@@ -37,8 +37,8 @@ public final class NpyMatrixWriter implements AutoCloseable {
         }
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
-        Path tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-        FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+        Path tmp = AtomicFiles.temporarySibling(absolute, ".tmp");
+        FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
         NpyMatrixWriter writer = new NpyMatrixWriter(absolute, tmp, channel, cols);
         writer.writeFully(ByteBuffer.wrap(header(0, cols)));
         return writer;

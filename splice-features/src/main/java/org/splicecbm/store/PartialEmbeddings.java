@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class PartialEmbeddings {
     /** The layout a partial build was started with; a mismatch means the partial build is stale. */
-    public record Plan(EmbeddingCacheKey key, int total, int chunkSize, int embeddingDim) {
+    public record Plan(EmbeddingCacheKey key, int total, int chunkSize, int embeddingDim, String sourcesDigest) {
         public int chunkCount() {
             return (total + chunkSize - 1) / chunkSize;
         }
@@ -29,14 +29,16 @@ public final class PartialEmbeddings {
     private final Path dir;
     private final Path finalDir;
     private final Plan plan;
+    private final List<String> sources;
 
-    private PartialEmbeddings(Path dir, Path finalDir, Plan plan) {
+    private PartialEmbeddings(Path dir, Path finalDir, Plan plan, List<String> sources) {
         this.dir = dir;
         this.finalDir = finalDir;
         this.plan = plan;
+        this.sources = List.copyOf(sources);
     }
 
-    static PartialEmbeddings open(Path dir, Path finalDir, Plan plan) throws IOException {
+    static PartialEmbeddings open(Path dir, Path finalDir, Plan plan, List<String> sources) throws IOException {
         if (plan.chunkSize() <= 0 || plan.total() < 0) {
             throw new IllegalArgumentException("chunk size must be > 0 and total >= 0, found " + plan);
         }
@@ -48,7 +50,21 @@ public final class PartialEmbeddings {
         if (!Files.exists(planFile)) {
             StoreJson.write(planFile, plan);
         }
-        return new PartialEmbeddings(dir, finalDir, plan);
+        return new PartialEmbeddings(dir, finalDir, plan, sources);
+    }
+
+    /** SHA-256 of the source lines (hex), for {@link Plan#sourcesDigest()}. */
+    static String digest(List<String> sources) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (String line : sources) {
+                sha.update(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
     }
 
     private static Plan readPlan(Path planFile) {
@@ -120,6 +136,7 @@ public final class PartialEmbeddings {
         }
         Npy.writeInt64(tmp.resolve(EmbeddingCache.LABELS), labels);
         AtomicFiles.writeString(tmp.resolve(EmbeddingCache.ITEMS), items.isEmpty() ? "" : String.join("\n", items) + "\n");
+        AtomicFiles.writeString(tmp.resolve(EmbeddingCache.SOURCES), sources.isEmpty() ? "" : String.join("\n", sources) + "\n");
         StoreJson.write(tmp.resolve(EmbeddingCache.META), new EmbeddingCacheMeta(EmbeddingCacheMeta.FORMAT_VERSION,
                 plan.key(), plan.key().digest(), plan.embeddingDim(), labels.length, skipped, clock.instant().toString()));
     }

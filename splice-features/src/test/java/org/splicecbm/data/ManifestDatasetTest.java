@@ -77,10 +77,30 @@ class ManifestDatasetTest {
     }
 
     @Test
-    void missingFileNamesLine() {
-        IOException e = failure("path,label\nimg/a.png,cat\nimg/gone.png,cat\n", "");
-        assertTrue(e.getMessage().contains("m.csv:3:") && e.getMessage().contains("img/gone.png")
-                && e.getMessage().contains("relative to dataset.root"), e.getMessage());
+    void missingFileIsNamedWhenItIsNeededNotWhenTheManifestIsRead() throws IOException {
+        // a complete embedding cache may serve without the images, so opening the dataset does not require them
+        ImageDataset data = open("path,label\nimg/a.png,cat\nimg/gone.png,cat\n", "");
+        List<Sample> samples = data.samples(Split.TRAIN);
+        IOException e = assertThrows(IOException.class, () -> SourceStamps.of(samples, "csv/train"));
+        assertTrue(e.getMessage().contains("1 of " + samples.size()) && e.getMessage().contains(root.resolve("img/gone.png").toString())
+                && e.getMessage().contains("dataset.root"), e.getMessage());
+    }
+
+    @Test
+    void stampsNoticeAChangedImageAndReportMissingOnes() throws IOException {
+        ImageDataset data = open("path,label\nimg/a.png,cat\nimg/b.png,dog\nimg/c.png,dog\n", "");
+        List<Sample> samples = data.samples(Split.TRAIN);
+        SourceStamps stamps = SourceStamps.parse(SourceStamps.of(samples, "csv/train").lines());
+        assertEquals(new SourceStamps.Check(List.of(), List.of()), stamps.check(samples));
+        String before = data.membershipFingerprint(Split.TRAIN);
+        java.nio.file.Files.delete(root.resolve("img/a.png"));
+        DataFixtures.png(root.resolve("img/b.png"), 0x654321);
+        java.nio.file.Files.setLastModifiedTime(root.resolve("img/b.png"), java.nio.file.attribute.FileTime.fromMillis(1_000));
+        SourceStamps.Check check = stamps.check(samples);
+        assertEquals(List.of(root.resolve("img/a.png").toString()), check.missing());
+        assertEquals(List.of(root.resolve("img/b.png").toString()), check.changed());
+        assertEquals(before, open("path,label\nimg/a.png,cat\nimg/b.png,dog\nimg/c.png,dog\n", "").membershipFingerprint(Split.TRAIN),
+                "the cache key does not touch images");
     }
 
     @Test

@@ -83,6 +83,46 @@ class FeatureStageTest {
     }
 
     @Test
+    void aCompleteCacheServesWithTheImagesMovedAwayButNotWithAnImageChanged() throws IOException {
+        Path root = dir.resolve("images");
+        PngDataset data = new PngDataset(root, IMAGES, 20, 14, 42);
+        Path cache = dir.resolve("cache");
+        FeatureStage.run(job(data, new FakeBackbone(), 0.0, cache, dir.resolve("l1-0"), null));
+
+        Files.move(root, dir.resolve("archived")); // the images are archived after embedding
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        FeatureStageResult later;
+        System.setErr(new java.io.PrintStream(err, true));
+        try {
+            later = FeatureStage.run(job(data, new FakeBackbone(), 0.5, cache, dir.resolve("l1-0.5"), null));
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals(1, later.counters().cacheHits());
+        assertEquals(0, later.counters().imagesDecoded());
+        assertEquals(IMAGES, FeatureSet.read(later.featureSets().get(Split.TRAIN)).features().rows());
+        String warnings = err.toString();
+        assertTrue(warnings.contains("warning: images not on disk: " + IMAGES + " of " + IMAGES + " images"), warnings);
+        assertEquals(1, warnings.split("warning:", -1).length - 1, "reported once: " + warnings);
+
+        Files.move(dir.resolve("archived"), root);
+        Path changed = root.resolve("a/img002.png");
+        Files.write(changed, Files.readAllBytes(root.resolve("b/img001.png")));
+        FeatureStageResult rebuilt = FeatureStage.run(job(data, new FakeBackbone(), 0.5, cache, dir.resolve("l1-0.5b"), null));
+        assertEquals(0, rebuilt.counters().cacheHits(), "a changed image invalidates the cache");
+        assertEquals(IMAGES, rebuilt.counters().imagesDecoded());
+        assertTrue(Files.readString(rebuilt.embeddingCaches().get(Split.TRAIN).resolve("sources.tsv")).contains("a/img002.png\t"
+                + Files.size(changed) + ":"), "the rebuilt cache records the new file");
+
+        Files.move(root, dir.resolve("archived"));
+        IOException missing = assertThrows(IOException.class,
+                () -> FeatureStage.run(job(data, new FakeBackbone(), 0.5, dir.resolve("empty-cache"), dir.resolve("x"), null)));
+        assertTrue(missing.getMessage().contains(IMAGES + " of " + IMAGES + " images") && missing.getMessage().contains("not found"),
+                "without a cache, missing images are an error before any work: " + missing.getMessage());
+    }
+
+    @Test
     void resumesAfterAnInterruptionAndEndsIdentical() throws IOException {
         Path cache = dir.resolve("cache");
         Path out = dir.resolve("out");

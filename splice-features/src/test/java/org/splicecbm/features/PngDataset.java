@@ -66,6 +66,11 @@ final class PngDataset implements ImageDataset {
             public String fingerprint() throws IOException {
                 return delegate.fingerprint();
             }
+
+            @Override
+            public boolean exists() {
+                return delegate.exists();
+            }
         };
     }
 
