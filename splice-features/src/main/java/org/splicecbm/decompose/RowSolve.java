@@ -36,6 +36,7 @@ final class RowSolve {
     private final CorrelationBound bound;
     private final double scale;
     private final double targetEnergy;
+    private final double targetNorm;
     private double innerTolerance;
     private double[] residual;
     private double residualNorm;
@@ -45,8 +46,18 @@ final class RowSolve {
     private boolean certifiedWithoutProduct;
     private int rounds;
     private long exactDots;
+    private long gramUpdates;
+    private long gramColumns;
 
     RowSolve(ConceptRows concepts, float[] target, double l1) {
+        this(concepts, target, l1, null);
+    }
+
+    /**
+     * A row whose working set starts from {@code warm}, the solution of the same target at a
+     * neighbouring l1 (a path step); null starts from w = 0.
+     */
+    RowSolve(ConceptRows concepts, float[] target, double l1, WarmStart warm) {
         this.concepts = concepts;
         this.target = DictionaryMath.widen(target);
         this.l1 = l1;
@@ -54,9 +65,30 @@ final class RowSolve {
         this.bound = new CorrelationBound(concepts);
         this.residual = this.target.clone();
         this.residualNorm = Math.sqrt(DictionaryMath.dot(residual, residual));
+        this.targetNorm = residualNorm;
         this.scale = l1 + 2 * residualNorm;
         this.targetEnergy = residualNorm * residualNorm;
         this.innerTolerance = INITIAL_INNER_TOLERANCE * scale;
+        if (warm != null && warm.size() > 0) {
+            problem.warmStart(warm.concepts(), warm.weights());
+            residual = problem.residual();
+            residualNorm = Math.sqrt(DictionaryMath.dot(residual, residual));
+        }
+    }
+
+    /** This row's solution, to warm-start the same target at another l1. */
+    WarmStart warmStart() {
+        return WarmStart.of(problem);
+    }
+
+    /** {@code ||z||} of this row's target. */
+    double targetNorm() {
+        return targetNorm;
+    }
+
+    /** The float32 error bound of an engine product of this row's residual with the dictionary. */
+    double productError() {
+        return concepts.floatErrorPerResidualNorm() * residualNorm;
     }
 
     /** The residual to correlate with the dictionary in the next round, as float32. */
@@ -66,10 +98,12 @@ final class RowSolve {
         }
     }
 
-    /** One round, given this row's float32 correlations {@code corr[offset .. offset + c)}. */
-    void round(float[] corr, int offset, double relativeGapTolerance, int initialWorkingSet) {
+    /**
+     * One round, given this row's float32 correlations {@code corr[offset .. offset + c)} with its
+     * current residual, each within {@code error} of the exact value.
+     */
+    void round(float[] corr, int offset, double error, double relativeGapTolerance, int initialWorkingSet) {
         rounds++;
-        double error = concepts.floatErrorPerResidualNorm() * residualNorm;
         objective = DictionaryMath.dot(residual, residual) + l1 * problem.weightSum();
         CorrelationScan scan = CorrelationScan.of(corr, offset, concepts.count(), l1 / 2 - error, 2 * error);
         gap = DualGap.of(target, residual, objective, l1, 2 * exactMaxCorrelation(scan, error), scale);
@@ -182,6 +216,22 @@ final class RowSolve {
         ids[pos] = id;
         values[pos] = value;
         return count;
+    }
+
+    /** Counts one refresh of the correlations from Gram rows (one row per positive weight). */
+    void countGramUpdate() {
+        gramUpdates++;
+        for (int i = 0; i < problem.size(); i++) {
+            gramColumns += problem.weight(i) > 0 ? 1 : 0;
+        }
+    }
+
+    long gramUpdates() {
+        return gramUpdates;
+    }
+
+    long gramColumns() {
+        return gramColumns;
     }
 
     boolean converged() {

@@ -6,7 +6,7 @@ import org.splicecbm.store.CsrMatrix;
 final class SolutionAssembly {
     private SolutionAssembly() {}
 
-    static LassoResult assemble(RowSolve[] rows, int concepts, long productRows, long[] nanos) {
+    static LassoResult assemble(RowSolve[] rows, int concepts, ChunkCost cost, boolean gramMatrix) {
         int n = rows.length;
         long[] indptr = new long[n + 1];
         int[][] columns = new int[n][];
@@ -18,6 +18,8 @@ final class SolutionAssembly {
         long workingSetTotal = 0;
         int maxRounds = 0;
         int certified = 0;
+        long gramUpdates = 0;
+        long gramColumns = 0;
         for (int i = 0; i < n; i++) {
             WorkingSetProblem p = rows[i].problem();
             sortedSupport(p, i, columns, values);
@@ -29,6 +31,8 @@ final class SolutionAssembly {
             workingSetTotal += p.size();
             maxRounds = Math.max(maxRounds, rows[i].rounds());
             certified += rows[i].certifiedWithoutProduct() ? 1 : 0;
+            gramUpdates += rows[i].gramUpdates();
+            gramColumns += rows[i].gramColumns();
         }
         int nnz = (int) indptr[n];
         float[] data = new float[nnz];
@@ -37,8 +41,9 @@ final class SolutionAssembly {
             System.arraycopy(values[i], 0, data, (int) indptr[i], values[i].length);
             System.arraycopy(columns[i], 0, indices, (int) indptr[i], columns[i].length);
         }
-        SolveStats stats = new SolveStats(n, productRows, maxRounds, exactDots, sweeps,
-                n == 0 ? 0 : (double) workingSetTotal / n, nanos[0], nanos[1], certified);
+        SolveStats stats = new SolveStats(n, cost.productRows, maxRounds, exactDots, sweeps,
+                n == 0 ? 0 : (double) workingSetTotal / n, cost.productNanos, cost.rowNanos, certified,
+                gramMatrix, gramUpdates, gramColumns);
         return new LassoResult(new CsrMatrix(n, concepts, data, indices, indptr), objective, gap, stats);
     }
 

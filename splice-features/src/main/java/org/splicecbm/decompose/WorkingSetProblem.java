@@ -92,6 +92,26 @@ final class WorkingSetProblem {
     }
 
     /**
+     * Starts from a known point (a neighbouring l1's solution): adds the concepts and sets their
+     * weights, with gradients {@code l1 - 2 c_i.z + 2 sum_k Q_ik w_k} from exact Gram columns.
+     */
+    void warmStart(int[] concepts, double[] startWeights) {
+        for (int concept : concepts) {
+            add(concept, ExactDot.of(dictionary[concept], target));
+            exactDots++;
+        }
+        for (int i = 0; i < concepts.length; i++) {
+            weights[i] = startWeights[i];
+        }
+        for (int i = 0; i < concepts.length; i++) {
+            double[] column = column(i);
+            for (int k = 0; k < size; k++) {
+                gradient[k] += 2 * weights[i] * column[k];
+            }
+        }
+    }
+
+    /**
      * Drops members whose weight is 0 (as Celer prunes its working sets): they would cost a Gram
      * entry for every weight that moves. The caller re-checks them through their correlation with
      * the residual, and the duality gap covers every concept regardless.
