@@ -85,48 +85,57 @@ public final class NonnegativeLasso implements AutoCloseable {
         Integer[] order = L1Path.descendingOrder(l1Values);
         InputChecks.requireMatrix("targets", targets, dimension());
         int n = targets.length;
-        int values = order.length;
-        RowSolve[][] rows = new RowSolve[values][n];
-        ChunkCost[] costs = new ChunkCost[values];
-        for (int v = 0; v < values; v++) {
-            costs[v] = new ChunkCost();
+        double[] penalties = new double[order.length];
+        for (int step = 0; step < order.length; step++) {
+            penalties[step] = l1Values.get(order[step]);
+        }
+        RowSolution[][] solutions = new RowSolution[order.length][n];
+        ChunkCost[] costs = new ChunkCost[order.length];
+        for (int step = 0; step < order.length; step++) {
+            costs[step] = new ChunkCost();
         }
         for (int start = 0; start < n; start += ROWS_PER_CHUNK) {
             int end = Math.min(n, start + ROWS_PER_CHUNK);
             if (useGram) {
-                solveChunkWithGram(targets, l1Values, order, rows, start, end, costs);
+                solveChunkWithGram(targets, penalties, solutions, start, end, costs[0]);
             } else {
-                solveChunkWithProducts(targets, l1Values, order, rows, start, end, costs);
+                solveChunkWithProducts(targets, penalties, solutions, start, end, costs);
             }
         }
-        List<LassoResult> results = new ArrayList<>();
-        for (int v = 0; v < values; v++) {
-            results.add(null);
-        }
-        for (int step = 0; step < values; step++) {
-            results.set(order[step], SolutionAssembly.assemble(rows[step], concepts.count(), costs[step], useGram));
+        List<LassoResult> results = new ArrayList<>(java.util.Collections.nCopies(order.length, null));
+        for (int step = 0; step < order.length; step++) {
+            results.set(order[step], SolutionAssembly.assemble(solutions[step], step == 0 ? null : solutions[step - 1],
+                    concepts.count(), costs[step], useGram));
         }
         return results;
     }
 
-    private void solveChunkWithProducts(float[][] targets, List<Double> l1Values, Integer[] order, RowSolve[][] rows,
+    /** Each step's rounds multiply the residuals of the unconverged rows with the dictionary. */
+    private void solveChunkWithProducts(float[][] targets, double[] penalties, RowSolution[][] solutions,
                                         int start, int end, ChunkCost[] costs) {
         ProductRounds rounds = new ProductRounds(correlator, pool, options, concepts(), dimension());
-        for (int step = 0; step < order.length; step++) {
-            double l1 = l1Values.get(order[step]);
+        RowSolve[] rows = new RowSolve[targets.length];
+        for (int step = 0; step < penalties.length; step++) {
             for (int i = start; i < end; i++) {
-                WarmStart warm = step == 0 ? null : rows[step - 1][i].warmStart();
-                rows[step][i] = new RowSolve(concepts, targets[i], l1, warm);
+                if (step == 0) {
+                    rows[i] = new RowSolve(concepts, targets[i], penalties[0]);
+                } else {
+                    rows[i].continueAt(penalties[step]);
+                }
             }
-            List<Integer> left = rounds.run(rows[step], start, end, costs[step]);
+            List<Integer> left = rounds.run(rows, start, end, costs[step]);
             if (!left.isEmpty()) {
-                throw notConverged(rows[step], left);
+                throw notConverged(rows, left);
+            }
+            for (int i = start; i < end; i++) {
+                solutions[step][i] = RowSolution.of(rows[i]);
             }
         }
     }
 
-    private void solveChunkWithGram(float[][] targets, List<Double> l1Values, Integer[] order, RowSolve[][] rows,
-                                    int start, int end, ChunkCost[] costs) {
+    /** One product {@code C z} for the chunk, then every row walks the whole path on Gram information. */
+    private void solveChunkWithGram(float[][] targets, double[] penalties, RowSolution[][] solutions,
+                                    int start, int end, ChunkCost cost) {
         GramRounds gram = gramRounds();
         int count = end - start;
         int dim = dimension();
@@ -138,26 +147,30 @@ public final class NonnegativeLasso implements AutoCloseable {
         float[] targetCorr = correlator.correlate(block, count);
         long t1 = System.nanoTime();
         int c = concepts();
+        RowSolve[] rows = new RowSolve[targets.length];
         pool.submit(() -> IntStream.range(start, end).parallel().forEach(i -> {
             float[] scratch = new float[c];
-            for (int step = 0; step < order.length; step++) {
-                WarmStart warm = step == 0 ? null : rows[step - 1][i].warmStart();
-                RowSolve row = new RowSolve(concepts, targets[i], l1Values.get(order[step]), warm);
-                rows[step][i] = row;
-                gram.run(row, targetCorr, (i - start) * c, scratch);
+            rows[i] = new RowSolve(concepts, targets[i], penalties[0]);
+            for (int step = 0; step < penalties.length; step++) {
+                if (step > 0) {
+                    rows[i].continueAt(penalties[step]);
+                }
+                gram.run(rows[i], targetCorr, (i - start) * c, scratch);
+                if (!rows[i].converged()) {
+                    return; // reported below, in the caller's thread
+                }
+                solutions[step][i] = RowSolution.of(rows[i]);
             }
         })).join();
-        costs[0].add(count, t1 - t0, System.nanoTime() - t1);
-        for (RowSolve[] atStep : rows) {
-            List<Integer> left = new ArrayList<>();
-            for (int i = start; i < end; i++) {
-                if (!atStep[i].converged()) {
-                    left.add(i);
-                }
+        cost.add(count, t1 - t0, System.nanoTime() - t1);
+        List<Integer> left = new ArrayList<>();
+        for (int i = start; i < end; i++) {
+            if (!rows[i].converged()) {
+                left.add(i);
             }
-            if (!left.isEmpty()) {
-                throw notConverged(atStep, left);
-            }
+        }
+        if (!left.isEmpty()) {
+            throw notConverged(rows, left);
         }
     }
 

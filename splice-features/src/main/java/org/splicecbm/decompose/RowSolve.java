@@ -31,10 +31,10 @@ final class RowSolve {
 
     private final ConceptRows concepts;
     private final double[] target;
-    private final double l1;
+    private double l1;
     private final WorkingSetProblem problem;
     private final CorrelationBound bound;
-    private final double scale;
+    private double scale;
     private final double targetEnergy;
     private final double targetNorm;
     private double innerTolerance;
@@ -50,14 +50,6 @@ final class RowSolve {
     private long gramColumns;
 
     RowSolve(ConceptRows concepts, float[] target, double l1) {
-        this(concepts, target, l1, null);
-    }
-
-    /**
-     * A row whose working set starts from {@code warm}, the solution of the same target at a
-     * neighbouring l1 (a path step); null starts from w = 0.
-     */
-    RowSolve(ConceptRows concepts, float[] target, double l1, WarmStart warm) {
         this.concepts = concepts;
         this.target = DictionaryMath.widen(target);
         this.l1 = l1;
@@ -69,16 +61,20 @@ final class RowSolve {
         this.scale = l1 + 2 * residualNorm;
         this.targetEnergy = residualNorm * residualNorm;
         this.innerTolerance = INITIAL_INNER_TOLERANCE * scale;
-        if (warm != null && warm.size() > 0) {
-            problem.warmStart(warm.concepts(), warm.weights());
-            residual = problem.residual();
-            residualNorm = Math.sqrt(DictionaryMath.dot(residual, residual));
-        }
     }
 
-    /** This row's solution, to warm-start the same target at another l1. */
-    WarmStart warmStart() {
-        return WarmStart.of(problem);
+    /**
+     * Continues from this row's current solution at another penalty (the next step of an l1 path):
+     * the working set, its Gram block and the weights carry over, the certificate starts afresh.
+     */
+    void continueAt(double newL1) {
+        l1 = newL1;
+        problem.changePenalty(newL1);
+        scale = newL1 + 2 * targetNorm;
+        innerTolerance = INITIAL_INNER_TOLERANCE * scale;
+        converged = false;
+        certifiedWithoutProduct = false;
+        rounds = 0;
     }
 
     /** {@code ||z||} of this row's target. */

@@ -19,7 +19,7 @@ final class WorkingSetProblem {
     private final float[][] dictionary;
     private final double[] squaredNorms;
     private final double[] target;
-    private final double l1;
+    private double l1;
     private int size;
     private int[] members = new int[0];
     private double[] targetCorrelation = new double[0];
@@ -92,23 +92,15 @@ final class WorkingSetProblem {
     }
 
     /**
-     * Starts from a known point (a neighbouring l1's solution): adds the concepts and sets their
-     * weights, with gradients {@code l1 - 2 c_i.z + 2 sum_k Q_ik w_k} from exact Gram columns.
+     * Moves the problem to another penalty, keeping the members and weights (a step along an l1
+     * path): every gradient {@code l1 - 2 c_i.z + 2 (Q w)_i} shifts by the change in l1.
      */
-    void warmStart(int[] concepts, double[] startWeights) {
-        for (int concept : concepts) {
-            add(concept, ExactDot.of(dictionary[concept], target));
-            exactDots++;
+    void changePenalty(double newL1) {
+        for (int i = 0; i < size; i++) {
+            gradient[i] += newL1 - l1;
         }
-        for (int i = 0; i < concepts.length; i++) {
-            weights[i] = startWeights[i];
-        }
-        for (int i = 0; i < concepts.length; i++) {
-            double[] column = column(i);
-            for (int k = 0; k < size; k++) {
-                gradient[k] += 2 * weights[i] * column[k];
-            }
-        }
+        l1 = newL1;
+        supportStepPending = true;
     }
 
     /**
