@@ -118,7 +118,7 @@ public final class NonnegativeLasso implements AutoCloseable {
         for (int step = 0; step < penalties.length; step++) {
             for (int i = start; i < end; i++) {
                 if (step == 0) {
-                    rows[i] = new RowSolve(concepts, targets[i], penalties[0]);
+                    rows[i] = new RowSolve(concepts, targets[i], penalties[0], CandidatePool.FOR_PRODUCTS);
                 } else {
                     rows[i].continueAt(penalties[step]);
                 }
@@ -150,7 +150,7 @@ public final class NonnegativeLasso implements AutoCloseable {
         RowSolve[] rows = new RowSolve[targets.length];
         pool.submit(() -> IntStream.range(start, end).parallel().forEach(i -> {
             float[] scratch = new float[c];
-            rows[i] = new RowSolve(concepts, targets[i], penalties[0]);
+            rows[i] = new RowSolve(concepts, targets[i], penalties[0], CandidatePool.FOR_GRAM);
             for (int step = 0; step < penalties.length; step++) {
                 if (step > 0) {
                     rows[i].continueAt(penalties[step]);

@@ -2,26 +2,27 @@ package org.splicecbm.decompose;
 
 /**
  * The working-set loop for one target z (one row of a batch). Each round gets the float32
- * correlations {@code C r} of its residual with every concept, computed in bulk by the engine, and:
+ * correlations {@code C r} of its residual with every concept, with a bound on their error: from a
+ * batched engine product ({@link ProductRounds}), or from {@code C z} and the Gram matrix
+ * ({@link GramRounds}); and:
  * <ol>
  *   <li>recomputes in double the few correlations the float32 error bound cannot rule out as the
  *       maximum, and from the exact maximum builds a feasible dual point and the duality gap
  *       ({@link DualGap}); the row stops if the gap is small enough relative to the objective;</li>
  *   <li>otherwise takes the concepts that may violate the KKT condition {@code 2 c_j . r <= l1}
- *       (the most correlated ones, up to {@link #POOL_SIZE}) as a candidate pool, and alternates
+ *       (the most correlated ones, up to {@link CandidatePool#size()}) as a candidate pool, and alternates
  *       solving on the working set with exact KKT checks over the pool, adding the worst violators,
  *       until the pool has none: a round's product is thus used to the full before the next;</li>
  *   <li>if the residual moved little in the round, certifies the new solution with a rigorous bound
- *       on the correlations it did not recompute, sparing the row the next product.</li>
+ *       on the correlations it did not recompute, sparing the row the next refresh.</li>
  * </ol>
- * A round depends only on this row's data, so results do not depend on threads or batching.
+ * A round depends only on this row's data, so results do not depend on threads or batching. Along
+ * an l1 path the row continues at the next penalty from where it stopped ({@link #continueAt}).
  */
 final class RowSolve {
     private static final double INITIAL_INNER_TOLERANCE = 1e-11;
     private static final double FLOOR_INNER_TOLERANCE = 1e-15;
     private static final int MAX_SWEEPS = 20_000;
-    private static final int POOL_SIZE = 96;
-    private static final int ADDED_PER_CHECK = 8;
     private static final int MAX_CHECKS = 1000;
     /**
      * Gaps below this fraction of {@code ||z||^2} (the objective of w = 0) are at double-precision
@@ -30,6 +31,7 @@ final class RowSolve {
     private static final double ABSOLUTE_GAP_FLOOR = 1e-14;
 
     private final ConceptRows concepts;
+    private final CandidatePool candidates;
     private final double[] target;
     private double l1;
     private final WorkingSetProblem problem;
@@ -49,8 +51,9 @@ final class RowSolve {
     private long gramUpdates;
     private long gramColumns;
 
-    RowSolve(ConceptRows concepts, float[] target, double l1) {
+    RowSolve(ConceptRows concepts, float[] target, double l1, CandidatePool candidates) {
         this.concepts = concepts;
+        this.candidates = candidates;
         this.target = DictionaryMath.widen(target);
         this.l1 = l1;
         this.problem = new WorkingSetProblem(concepts.rows(), concepts.squaredNorms(), this.target, l1);
@@ -107,13 +110,13 @@ final class RowSolve {
             converged = true;
             return;
         }
-        int[] pool = TopViolators.select(scan, l1 / 2 - error, POOL_SIZE, problem);
+        int[] pool = TopViolators.select(scan, l1 / 2 - error, candidates.size(), problem);
         if (pool.length == 0) {
             // every possible violator is in the working set already: solve the subproblem tighter
             innerTolerance = Math.max(innerTolerance * 1e-3, FLOOR_INNER_TOLERANCE * scale);
         }
         problem.pruneZeroWeights();
-        int seed = Math.min(pool.length, problem.size() == 0 ? initialWorkingSet : ADDED_PER_CHECK);
+        int seed = Math.min(pool.length, problem.size() == 0 ? initialWorkingSet : candidates.addedPerCheck());
         for (int m = 0; m < seed; m++) {
             addToWorkingSet(pool[m]);
         }
@@ -167,8 +170,8 @@ final class RowSolve {
      */
     private double solveAgainstPool(int[] pool) {
         double outsideMax = Double.NEGATIVE_INFINITY;
-        int[] violators = new int[ADDED_PER_CHECK];
-        double[] violation = new double[ADDED_PER_CHECK];
+        int[] violators = new int[candidates.addedPerCheck()];
+        double[] violation = new double[candidates.addedPerCheck()];
         for (int check = 0; check < MAX_CHECKS; check++) {
             problem.solve(innerTolerance, MAX_SWEEPS);
             residual = problem.residual();
