@@ -44,7 +44,7 @@ sk_wall, sk_cpu = time.perf_counter() - t0, time.process_time() - c0
 W = sp.load_npz(f"{work}/W.npz")[:m].toarray().astype(np.float64)
 ours = np.sum((W @ C - Z[:m]) ** 2, axis=1) + l1 * W.sum(axis=1)
 print(f"splice solve   : {n / wall:8.1f} images/s wall, {n / (cpu / 2):8.1f} images/s from CPU time on 2 cores ({n} rows, JVM start included)")
-print(f"sklearn Lasso  : {m / sk_wall:8.1f} images/s wall, {m / sk_cpu:8.1f} images/s from CPU time ({m} rows; single-threaded BLAS calls)")
+print(f"sklearn Lasso  : {m / sk_wall:8.1f} images/s wall, {m / sk_cpu:8.1f} images/s from CPU time ({m} rows, same data)")
 print(f"speed-up       : {(n / wall) / (m / sk_wall):.0f}x wall, {(n / cpu) / (m / sk_cpu):.0f}x per CPU second")
 print(f"objective, first {m} rows: splice-cbm / sklearn - 1 = mean {np.mean(ours / np.array(objs) - 1):.2e}, max {np.max(ours / np.array(objs) - 1):.2e} (negative: ours lower)")
 PY
