@@ -111,6 +111,32 @@ class CliToolsTest {
     }
 
     @Test
+    void solveAlongAnL1PathWritesOneFilePerValue() throws Exception {
+        SplittableRandom random = new SplittableRandom(5);
+        Npy.writeFloat32(dir.resolve("Cp.npy"), unitRows(random, 40, 16), 16);
+        Npy.writeFloat32(dir.resolve("Zp.npy"), unitRows(random, 6, 16), 16);
+        CliProcess.Result path = splice.run("solve", "--dictionary", "Cp.npy", "--targets", "Zp.npy", "--l1", "0.05,0.1,0.2",
+                "--out", "Wp.npz");
+        assertEquals(0, path.exitCode(), path.all());
+        CliProcess.Result single = splice.run("solve", "--dictionary", "Cp.npy", "--targets", "Zp.npy", "--l1", "0.1",
+                "--out", "Ws.npz");
+        assertEquals(0, single.exitCode(), single.all());
+        for (String value : List.of("0.05", "0.1", "0.2")) {
+            assertTrue(Files.exists(dir.resolve("Wp-l1_" + value + ".npz")), path.all());
+        }
+        assertFalse(Files.exists(dir.resolve("Wp.npz")), "a path writes one file per value, not --out itself");
+        var fromPath = org.splicecbm.store.CsrNpz.read(dir.resolve("Wp-l1_0.1.npz"));
+        var alone = org.splicecbm.store.CsrNpz.read(dir.resolve("Ws.npz"));
+        for (int i = 0; i < 6; i++) {
+            float[] a = fromPath.denseRow(i);
+            float[] b = alone.denseRow(i);
+            for (int j = 0; j < a.length; j++) {
+                assertEquals(b[j], a[j], 1e-6, "path vs single solve, row " + i + " concept " + j);
+            }
+        }
+    }
+
+    @Test
     void solveRefusesMismatchedWidths() throws Exception {
         SplittableRandom random = new SplittableRandom(4);
         Npy.writeFloat32(dir.resolve("C8.npy"), unitRows(random, 10, 8), 8);

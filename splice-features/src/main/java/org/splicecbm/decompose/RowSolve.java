@@ -4,26 +4,27 @@ import org.splicecbm.concepts.DictionaryMath;
 
 /**
  * The working-set loop for one target z (one row of a batch). Each round gets the float32
- * correlations {@code C r} of its residual with every concept, computed in bulk by the engine, and:
+ * correlations {@code C r} of its residual with every concept, with a bound on their error: from a
+ * batched engine product ({@link ProductRounds}), or from {@code C z} and the Gram matrix
+ * ({@link GramRounds}); and:
  * <ol>
  *   <li>recomputes in double the few correlations the float32 error bound cannot rule out as the
  *       maximum, and from the exact maximum builds a feasible dual point and the duality gap
  *       ({@link DualGap}); the row stops if the gap is small enough relative to the objective;</li>
  *   <li>otherwise takes the concepts that may violate the KKT condition {@code 2 c_j . r <= l1}
- *       (the most correlated ones, up to {@link #POOL_SIZE}) as a candidate pool, and alternates
+ *       (the most correlated ones, up to {@link CandidatePool#size()}) as a candidate pool, and alternates
  *       solving on the working set with exact KKT checks over the pool, adding the worst violators,
  *       until the pool has none: a round's product is thus used to the full before the next;</li>
  *   <li>if the residual moved little in the round, certifies the new solution with a rigorous bound
- *       on the correlations it did not recompute, sparing the row the next product.</li>
+ *       on the correlations it did not recompute, sparing the row the next refresh.</li>
  * </ol>
- * A round depends only on this row's data, so results do not depend on threads or batching.
+ * A round depends only on this row's data, so results do not depend on threads or batching. Along
+ * an l1 path the row continues at the next penalty from where it stopped ({@link #continueAt}).
  */
 final class RowSolve {
     private static final double INITIAL_INNER_TOLERANCE = 1e-11;
     private static final double FLOOR_INNER_TOLERANCE = 1e-15;
     private static final int MAX_SWEEPS = 20_000;
-    private static final int POOL_SIZE = 96;
-    private static final int ADDED_PER_CHECK = 8;
     private static final int MAX_CHECKS = 1000;
     /**
      * Gaps below this fraction of {@code ||z||^2} (the objective of w = 0) are at double-precision
@@ -32,12 +33,14 @@ final class RowSolve {
     private static final double ABSOLUTE_GAP_FLOOR = 1e-14;
 
     private final ConceptRows concepts;
+    private final CandidatePool candidates;
     private final double[] target;
-    private final double l1;
+    private double l1;
     private final WorkingSetProblem problem;
     private final CorrelationBound bound;
-    private final double scale;
+    private double scale;
     private final double targetEnergy;
+    private final double targetNorm;
     private double innerTolerance;
     private double[] residual;
     private double residualNorm;
@@ -47,18 +50,46 @@ final class RowSolve {
     private boolean certifiedWithoutProduct;
     private int rounds;
     private long exactDots;
+    private long gramUpdates;
+    private long gramColumns;
 
-    RowSolve(ConceptRows concepts, float[] target, double l1) {
+    RowSolve(ConceptRows concepts, float[] target, double l1, CandidatePool candidates) {
         this.concepts = concepts;
+        this.candidates = candidates;
         this.target = DictionaryMath.widen(target);
         this.l1 = l1;
         this.problem = new WorkingSetProblem(concepts.rows(), concepts.squaredNorms(), this.target, l1);
         this.bound = new CorrelationBound(concepts);
         this.residual = this.target.clone();
         this.residualNorm = Math.sqrt(DictionaryMath.dot(residual, residual));
+        this.targetNorm = residualNorm;
         this.scale = l1 + 2 * residualNorm;
         this.targetEnergy = residualNorm * residualNorm;
         this.innerTolerance = INITIAL_INNER_TOLERANCE * scale;
+    }
+
+    /**
+     * Continues from this row's current solution at another penalty (the next step of an l1 path):
+     * the working set, its Gram block and the weights carry over, the certificate starts afresh.
+     */
+    void continueAt(double newL1) {
+        l1 = newL1;
+        problem.changePenalty(newL1);
+        scale = newL1 + 2 * targetNorm;
+        innerTolerance = INITIAL_INNER_TOLERANCE * scale;
+        converged = false;
+        certifiedWithoutProduct = false;
+        rounds = 0;
+    }
+
+    /** {@code ||z||} of this row's target. */
+    double targetNorm() {
+        return targetNorm;
+    }
+
+    /** The float32 error bound of an engine product of this row's residual with the dictionary. */
+    double productError() {
+        return concepts.floatErrorPerResidualNorm() * residualNorm;
     }
 
     /** The residual to correlate with the dictionary in the next round, as float32. */
@@ -68,10 +99,12 @@ final class RowSolve {
         }
     }
 
-    /** One round, given this row's float32 correlations {@code corr[offset .. offset + c)}. */
-    void round(float[] corr, int offset, double relativeGapTolerance, int initialWorkingSet) {
+    /**
+     * One round, given this row's float32 correlations {@code corr[offset .. offset + c)} with its
+     * current residual, each within {@code error} of the exact value.
+     */
+    void round(float[] corr, int offset, double error, double relativeGapTolerance, int initialWorkingSet) {
         rounds++;
-        double error = concepts.floatErrorPerResidualNorm() * residualNorm;
         objective = DictionaryMath.dot(residual, residual) + l1 * problem.weightSum();
         CorrelationScan scan = CorrelationScan.of(corr, offset, concepts.count(), l1 / 2 - error, 2 * error);
         gap = DualGap.of(target, residual, objective, l1, 2 * exactMaxCorrelation(scan, error), scale);
@@ -79,13 +112,13 @@ final class RowSolve {
             converged = true;
             return;
         }
-        int[] pool = TopViolators.select(scan, l1 / 2 - error, POOL_SIZE, problem);
+        int[] pool = TopViolators.select(scan, l1 / 2 - error, candidates.size(), problem);
         if (pool.length == 0) {
             // every possible violator is in the working set already: solve the subproblem tighter
             innerTolerance = Math.max(innerTolerance * 1e-3, FLOOR_INNER_TOLERANCE * scale);
         }
         problem.pruneZeroWeights();
-        int seed = Math.min(pool.length, problem.size() == 0 ? initialWorkingSet : ADDED_PER_CHECK);
+        int seed = Math.min(pool.length, problem.size() == 0 ? initialWorkingSet : candidates.addedPerCheck());
         for (int m = 0; m < seed; m++) {
             addToWorkingSet(pool[m]);
         }
@@ -139,8 +172,8 @@ final class RowSolve {
      */
     private double solveAgainstPool(int[] pool) {
         double outsideMax = Double.NEGATIVE_INFINITY;
-        int[] violators = new int[ADDED_PER_CHECK];
-        double[] violation = new double[ADDED_PER_CHECK];
+        int[] violators = new int[candidates.addedPerCheck()];
+        double[] violation = new double[candidates.addedPerCheck()];
         for (int check = 0; check < MAX_CHECKS; check++) {
             problem.solve(innerTolerance, MAX_SWEEPS);
             residual = problem.residual();
@@ -184,6 +217,22 @@ final class RowSolve {
         ids[pos] = id;
         values[pos] = value;
         return count;
+    }
+
+    /** Counts one refresh of the correlations from Gram rows (one row per positive weight). */
+    void countGramUpdate() {
+        gramUpdates++;
+        for (int i = 0; i < problem.size(); i++) {
+            gramColumns += problem.weight(i) > 0 ? 1 : 0;
+        }
+    }
+
+    long gramUpdates() {
+        return gramUpdates;
+    }
+
+    long gramColumns() {
+        return gramColumns;
     }
 
     boolean converged() {

@@ -6,58 +6,47 @@ import org.splicecbm.store.CsrMatrix;
 final class SolutionAssembly {
     private SolutionAssembly() {}
 
-    static LassoResult assemble(RowSolve[] rows, int concepts, long productRows, long[] nanos) {
+    /**
+     * @param previous the same rows' solutions at the previous step of an l1 path (their counters are
+     *                 subtracted, as counters accumulate along the path), or null
+     */
+    static LassoResult assemble(RowSolution[] rows, RowSolution[] previous, int concepts, ChunkCost cost,
+                                boolean gramMatrix) {
         int n = rows.length;
         long[] indptr = new long[n + 1];
-        int[][] columns = new int[n][];
-        float[][] values = new float[n][];
         double[] objective = new double[n];
         double[] gap = new double[n];
         long exactDots = 0;
         long sweeps = 0;
         long workingSetTotal = 0;
+        long gramUpdates = 0;
+        long gramRows = 0;
         int maxRounds = 0;
         int certified = 0;
         for (int i = 0; i < n; i++) {
-            WorkingSetProblem p = rows[i].problem();
-            sortedSupport(p, i, columns, values);
-            indptr[i + 1] = indptr[i] + columns[i].length;
-            objective[i] = rows[i].objective();
-            gap[i] = rows[i].gap();
-            exactDots += rows[i].exactDots();
-            sweeps += p.sweeps();
-            workingSetTotal += p.size();
-            maxRounds = Math.max(maxRounds, rows[i].rounds());
-            certified += rows[i].certifiedWithoutProduct() ? 1 : 0;
+            RowSolution row = rows[i];
+            RowSolution before = previous == null ? null : previous[i];
+            indptr[i + 1] = indptr[i] + row.columns().length;
+            objective[i] = row.objective();
+            gap[i] = row.gap();
+            exactDots += row.exactDots() - (before == null ? 0 : before.exactDots());
+            sweeps += row.sweeps() - (before == null ? 0 : before.sweeps());
+            gramUpdates += row.gramUpdates() - (before == null ? 0 : before.gramUpdates());
+            gramRows += row.gramRows() - (before == null ? 0 : before.gramRows());
+            workingSetTotal += row.workingSetSize();
+            maxRounds = Math.max(maxRounds, row.rounds());
+            certified += row.certifiedWithoutProduct() ? 1 : 0;
         }
         int nnz = (int) indptr[n];
         float[] data = new float[nnz];
         int[] indices = new int[nnz];
         for (int i = 0; i < n; i++) {
-            System.arraycopy(values[i], 0, data, (int) indptr[i], values[i].length);
-            System.arraycopy(columns[i], 0, indices, (int) indptr[i], columns[i].length);
+            System.arraycopy(rows[i].values(), 0, data, (int) indptr[i], rows[i].values().length);
+            System.arraycopy(rows[i].columns(), 0, indices, (int) indptr[i], rows[i].columns().length);
         }
-        SolveStats stats = new SolveStats(n, productRows, maxRounds, exactDots, sweeps,
-                n == 0 ? 0 : (double) workingSetTotal / n, nanos[0], nanos[1], certified);
+        SolveStats stats = new SolveStats(n, cost.productRows, maxRounds, exactDots, sweeps,
+                n == 0 ? 0 : (double) workingSetTotal / n, cost.productNanos, cost.rowNanos, certified,
+                gramMatrix, gramUpdates, gramRows);
         return new LassoResult(new CsrMatrix(n, concepts, data, indices, indptr), objective, gap, stats);
-    }
-
-    /** Positive weights of row i in increasing concept order (float32 values that round to 0 are dropped). */
-    private static void sortedSupport(WorkingSetProblem p, int i, int[][] columns, float[][] values) {
-        int count = 0;
-        long[] packed = new long[p.size()];
-        for (int k = 0; k < p.size(); k++) {
-            if ((float) p.weight(k) > 0) {
-                packed[count++] = ((long) p.member(k) << 32) | k;
-            }
-        }
-        java.util.Arrays.sort(packed, 0, count);
-        columns[i] = new int[count];
-        values[i] = new float[count];
-        for (int m = 0; m < count; m++) {
-            int k = (int) packed[m];
-            columns[i][m] = (int) (packed[m] >>> 32);
-            values[i][m] = (float) p.weight(k);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package org.splicecbm.decompose;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.splicecbm.concepts.DictionaryMath;
 import org.splicecbm.concepts.InputChecks;
 import org.splicecbm.store.CsrMatrix;
@@ -43,12 +45,29 @@ public final class SpliceDecomposer implements AutoCloseable {
 
     /** Decomposes and also returns the solver's objectives, gaps and cost counters. */
     public LassoResult solve(float[][] rawEmbeddings) {
+        return solvePath(rawEmbeddings, List.of(l1)).get(0);
+    }
+
+    /**
+     * Decomposes each raw embedding at every l1 of {@code l1Values} (this decomposer's own l1 is not
+     * used) in one pass ({@link NonnegativeLasso#solvePath}); one result per value, in the given order.
+     */
+    public List<Decomposition> decomposePath(float[][] rawEmbeddings, List<Double> l1Values) {
+        List<Decomposition> out = new ArrayList<>();
+        for (LassoResult result : solvePath(rawEmbeddings, l1Values)) {
+            out.add(withMetrics(result.weights(), rawEmbeddings));
+        }
+        return out;
+    }
+
+    /** Like {@link #solve} at every l1 of {@code l1Values}, in the given order. */
+    public List<LassoResult> solvePath(float[][] rawEmbeddings, List<Double> l1Values) {
         InputChecks.requireMatrix("image embeddings", rawEmbeddings, imageMean.length);
         float[][] centred = new float[rawEmbeddings.length][];
         for (int i = 0; i < rawEmbeddings.length; i++) {
             centred[i] = DictionaryMath.toFloat(centredTarget(rawEmbeddings[i]));
         }
-        return solver.solve(centred, l1);
+        return solver.solvePath(centred, l1Values);
     }
 
     /** Per row {@code normalize(normalize(w C) + imageMean)} (N x d). */

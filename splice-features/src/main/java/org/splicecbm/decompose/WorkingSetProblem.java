@@ -19,7 +19,7 @@ final class WorkingSetProblem {
     private final float[][] dictionary;
     private final double[] squaredNorms;
     private final double[] target;
-    private final double l1;
+    private double l1;
     private int size;
     private int[] members = new int[0];
     private double[] targetCorrelation = new double[0];
@@ -88,6 +88,18 @@ final class WorkingSetProblem {
         gradient[size] = l1 - 2 * residualCorrelation;
         gram.reset(size);
         size++;
+        supportStepPending = true;
+    }
+
+    /**
+     * Moves the problem to another penalty, keeping the members and weights (a step along an l1
+     * path): every gradient {@code l1 - 2 c_i.z + 2 (Q w)_i} shifts by the change in l1.
+     */
+    void changePenalty(double newL1) {
+        for (int i = 0; i < size; i++) {
+            gradient[i] += newL1 - l1;
+        }
+        l1 = newL1;
         supportStepPending = true;
     }
 

@@ -1,5 +1,6 @@
 package org.splicecbm.features;
 
+import java.util.List;
 import org.splicecbm.decompose.Decomposition;
 
 /**
@@ -11,6 +12,18 @@ import org.splicecbm.decompose.Decomposition;
 public interface BatchDecomposer {
     /** Decomposes {@code rawEmbeddings} (one row per image, as the backbone returned them). */
     Decomposition decompose(float[][] rawEmbeddings);
+
+    /**
+     * Decomposes {@code rawEmbeddings} at each l1 of {@code l1Values}, one result per value in the given
+     * order. A decomposer without an l1 path supports only its own {@link #l1Penalty()}.
+     */
+    default List<Decomposition> decomposePath(float[][] rawEmbeddings, List<Double> l1Values) {
+        if (!l1Values.equals(List.of(l1Penalty()))) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " solves only l1 = " + l1Penalty()
+                    + ", not the path " + l1Values);
+        }
+        return List.of(decompose(rawEmbeddings));
+    }
 
     /** SpLiCE's l1 penalty. */
     double l1Penalty();

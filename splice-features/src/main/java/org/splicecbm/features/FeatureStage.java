@@ -2,7 +2,10 @@ package org.splicecbm.features;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.splicecbm.data.Split;
 import org.splicecbm.store.CachedEmbeddings;
@@ -38,11 +41,7 @@ public final class FeatureStage {
 
     /** Stage 2 alone, on embeddings stage 1 already produced for {@code job.embedding()} (see {@link #embed}). */
     public static FeatureStageResult decompose(FeatureJob job, Embedded embedded) throws IOException {
-        Map<Split, CachedEmbeddings> cached = embedded.caches();
-        if (!cached.keySet().containsAll(job.embedding().splits())) {
-            throw new IllegalArgumentException("embeddings cover " + cached.keySet() + " but the job needs "
-                    + job.embedding().splits() + "; embed with the job's own EmbeddingJob first");
-        }
+        Map<Split, CachedEmbeddings> cached = requireEmbedded(job, embedded);
         DecompositionStage decomposition = new DecompositionStage(job);
         Map<Split, Path> featureSets = new EnumMap<>(Split.class);
         Map<Split, Path> caches = new EnumMap<>(Split.class);
@@ -53,6 +52,45 @@ public final class FeatureStage {
             caches.put(split, cached.get(split).directory());
         }
         return new FeatureStageResult(featureSets, caches, embedded.counters());
+    }
+
+    /**
+     * Stage 2 for several l1 values in one pass over each split's embeddings (an l1 path, each value
+     * certified like a single solve): {@code outputDirs} maps each l1 to the folder its feature sets go
+     * to (as {@link FeatureJob#outputDir}); returns one result per l1, in the map's order. The job's
+     * decomposer must support paths ({@link SpliceStep} does).
+     */
+    public static Map<Double, FeatureStageResult> decomposePath(FeatureJob job, Embedded embedded,
+                                                                Map<Double, Path> outputDirs) throws IOException {
+        Map<Split, CachedEmbeddings> cached = requireEmbedded(job, embedded);
+        List<Double> l1Values = List.copyOf(outputDirs.keySet());
+        DecompositionStage decomposition = new DecompositionStage(job);
+        List<Map<Split, Path>> featureSets = new ArrayList<>();
+        l1Values.forEach(l1 -> featureSets.add(new EnumMap<>(Split.class)));
+        Map<Split, Path> caches = new EnumMap<>(Split.class);
+        for (Split split : job.embedding().splits()) {
+            List<FeatureSet> sets = decomposition.runPath(split, cached.get(split), l1Values);
+            for (int v = 0; v < l1Values.size(); v++) {
+                Path dir = outputDirs.get(l1Values.get(v)).resolve(split.key());
+                sets.get(v).write(dir);
+                featureSets.get(v).put(split, dir);
+            }
+            caches.put(split, cached.get(split).directory());
+        }
+        Map<Double, FeatureStageResult> results = new LinkedHashMap<>();
+        for (int v = 0; v < l1Values.size(); v++) {
+            results.put(l1Values.get(v), new FeatureStageResult(featureSets.get(v), caches, embedded.counters()));
+        }
+        return results;
+    }
+
+    private static Map<Split, CachedEmbeddings> requireEmbedded(FeatureJob job, Embedded embedded) {
+        Map<Split, CachedEmbeddings> cached = embedded.caches();
+        if (!cached.keySet().containsAll(job.embedding().splits())) {
+            throw new IllegalArgumentException("embeddings cover " + cached.keySet() + " but the job needs "
+                    + job.embedding().splits() + "; embed with the job's own EmbeddingJob first");
+        }
+        return cached;
     }
 
     private static Embedded embed(EmbeddingJob job, StageCounters counters) throws IOException {

@@ -1,5 +1,6 @@
 package org.splicecbm.features;
 
+import java.util.List;
 import org.splicecbm.decompose.Decomposition;
 import org.splicecbm.decompose.SolverOptions;
 import org.splicecbm.decompose.SpliceDecomposer;
@@ -35,6 +36,11 @@ public final class SpliceStep implements BatchDecomposer, AutoCloseable {
     @Override
     public Decomposition decompose(float[][] rawEmbeddings) {
         return decomposer.decompose(rawEmbeddings);
+    }
+
+    @Override
+    public List<Decomposition> decomposePath(float[][] rawEmbeddings, List<Double> l1Values) {
+        return decomposer.decomposePath(rawEmbeddings, l1Values);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.splicecbm.pipeline;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.splicecbm.backbone.ClipBackbone;
 import org.splicecbm.concepts.ConceptDictionary;
@@ -55,13 +54,11 @@ public final class ZeroShotEvaluation {
             ZeroShotStudy study = new ZeroShotStudy(cached.rowBatches(BATCH_ROWS), cached.labels(),
                     prompts.embed(backbone), dataset.name() + "/" + split.key());
             ZeroShotResult dense = study.dense();
-            List<ZeroShotResult> rows = new ArrayList<>();
-            for (double l1 : l1s) {
-                try (SpliceStep step = SpliceSetup.step(dictionary, mean, config.withSpliceL1(l1).splice())) {
-                    rows.add(study.splice(step.decomposer(), l1));
-                }
+            // one solver for all values: the l1 path shares each batch's dictionary pass and warm starts
+            try (SpliceStep step = SpliceSetup.step(dictionary, mean, config.withSpliceL1(l1s.get(0)).splice())) {
+                List<ZeroShotResult> rows = study.splicePath(step.decomposer(), l1s);
+                return new ZeroShotReport(dataset.name(), split, prompts, dense, rows);
             }
-            return new ZeroShotReport(dataset.name(), split, prompts, dense, rows);
         }
     }
 }

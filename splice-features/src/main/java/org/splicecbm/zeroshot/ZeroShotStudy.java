@@ -1,5 +1,7 @@
 package org.splicecbm.zeroshot;
 
+import java.util.ArrayList;
+import java.util.List;
 import me.tongfei.progressbar.ProgressBar;
 import org.splicecbm.decompose.Decomposition;
 import org.splicecbm.decompose.SpliceDecomposer;
@@ -33,20 +35,34 @@ public record ZeroShotStudy(Iterable<float[][]> batches, long[] labels, ZeroShot
 
     /** The SpLiCE reconstructions made by {@code decomposer} (its l1 is the row's l1). */
     public ZeroShotResult splice(SpliceDecomposer decomposer, double l1) {
-        ZeroShotTally tally = new ZeroShotTally(l1);
+        return splicePath(decomposer, List.of(l1)).get(0);
+    }
+
+    /**
+     * The SpLiCE reconstructions at every l1 of {@code l1Values}, solved along one l1 path per batch
+     * ({@link SpliceDecomposer#decomposePath}; the decomposer's own l1 is not used): one row per value, in order.
+     */
+    public List<ZeroShotResult> splicePath(SpliceDecomposer decomposer, List<Double> l1Values) {
+        List<ZeroShotTally> tallies = new ArrayList<>();
+        l1Values.forEach(l1 -> tallies.add(new ZeroShotTally(l1)));
         int row = 0;
-        try (ProgressBar bar = Progress.bar("zero-shot " + task + " l1=" + l1, labels.length, "img")) {
+        try (ProgressBar bar = Progress.bar("zero-shot " + task + " l1=" + l1Values, labels.length, "img")) {
             for (float[][] batch : batches) {
                 requireRows(row, batch.length);
-                Decomposition d = decomposer.decompose(batch);
-                tally.addSparsity(d.l0(), d.cosine());
-                tally.addPredictions(classifier.predict(decomposer.recompose(d.weights())), labels, row);
+                List<Decomposition> decompositions = decomposer.decomposePath(batch, l1Values);
+                for (int v = 0; v < l1Values.size(); v++) {
+                    Decomposition d = decompositions.get(v);
+                    tallies.get(v).addSparsity(d.l0(), d.cosine());
+                    tallies.get(v).addPredictions(classifier.predict(decomposer.recompose(d.weights())), labels, row);
+                }
                 row += batch.length;
                 bar.stepTo(row);
             }
         }
         requireAllRows(row);
-        return tally.result();
+        List<ZeroShotResult> results = new ArrayList<>();
+        tallies.forEach(t -> results.add(t.result()));
+        return results;
     }
 
     private void requireRows(int done, int batch) {

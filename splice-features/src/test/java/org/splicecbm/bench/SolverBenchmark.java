@@ -1,77 +1,148 @@
 package org.splicecbm.bench;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.splicecbm.decompose.ClipLikeProblem;
 import org.splicecbm.decompose.LassoResult;
 import org.splicecbm.decompose.NonnegativeLasso;
 import org.splicecbm.decompose.SolveStats;
 import org.splicecbm.decompose.SolverOptions;
+import org.splicecbm.engine.DjlRuntime;
 
 /**
- * Throughput of {@link NonnegativeLasso} on synthetic CLIP-like data (see {@link ClipLikeProblem}).
- * Arguments (all optional, in order): concepts (10000), dim (512), targets (2000), l1 (0.25),
- * threads (2), initialWorkingSet and productBlockRows (the solver defaults, 16 and 1024), repeats (3).
- * Prints wall-clock throughput and, because the build machine is shared, also the JVM's CPU time
- * turned into the throughput the same work would have on the given number of dedicated cores.
+ * Throughput of {@link NonnegativeLasso} on synthetic CLIP-like data ({@link ClipLikeProblem}), in one run:
+ * the engine's float32 GEMM rate (which sets the one-pass bound, 2 c d FLOP per image), a single l1 with
+ * the Gram matrix and without it (residual products every round), a 6-value l1 path against 6
+ * independent solves, and the full 37,445-word vocabulary with its peak memory. Arguments (optional):
+ * targets (4096), threads (2), large vocabulary targets (1024; 0 skips it), and {@code quick} to time
+ * only the Gram solver (twice).
  */
 public final class SolverBenchmark {
+    private static final int DIM = 512;
+    private static final double L1 = 0.25;
+    private static final List<Double> PATH = List.of(0.05, 0.1, 0.15, 0.2, 0.25, 0.35);
+
     private SolverBenchmark() {}
 
     public static void main(String[] args) {
-        int concepts = intArg(args, 0, 10_000);
-        int dim = intArg(args, 1, 512);
-        int targets = intArg(args, 2, 2000);
-        double l1 = args.length > 3 ? Double.parseDouble(args[3]) : 0.25;
-        int threads = intArg(args, 4, 2);
-        int initial = intArg(args, 5, SolverOptions.defaults().initialWorkingSet());
-        int block = intArg(args, 6, SolverOptions.defaults().productBlockRows());
-        int repeats = intArg(args, 7, 3);
-        long g0 = System.nanoTime();
-        ClipLikeProblem problem = ClipLikeProblem.generate(concepts, dim, targets, 10, 1.0, 42);
-        System.out.printf("data: c=%d d=%d targets=%d l1=%.3f threads=%d initialWorkingSet=%d blockRows=%d (generated in %.1f s)%n",
-                concepts, dim, targets, l1, threads, initial, block, (System.nanoTime() - g0) / 1e9);
-        SolverOptions options = SolverOptions.defaults().withThreads(threads).withInitialWorkingSet(initial)
-                .withProductBlockRows(block);
-        try (NonnegativeLasso solver = new NonnegativeLasso(problem.dictionary, options)) {
-            solver.solve(java.util.Arrays.copyOf(problem.targets, Math.min(256, targets)), l1); // warm-up
-            for (int r = 0; r < repeats; r++) {
-                long t0 = System.nanoTime();
-                long cpu0 = processCpuNanos();
-                LassoResult result = solver.solve(problem.targets, l1);
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
-                report(result, seconds, cpuSeconds, threads);
+        int targets = args.length > 0 ? Integer.parseInt(args[0]) : 4096;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int largeTargets = args.length > 2 ? Integer.parseInt(args[2]) : 1024;
+        ClipLikeProblem problem = ClipLikeProblem.generate(10_000, DIM, targets, 10, 1.0, 42);
+        double gemm = gemmFlopsPerCpuSecond(problem.dictionary, threads);
+        double bound = gemm / (2.0 * 10_000 * DIM);
+        System.out.printf("engine GEMM: %.1f GFLOP/s on %d cores (from CPU time) -> one-pass bound %.0f images/s%n",
+                gemm / 1e9, threads, bound);
+        SolverOptions options = SolverOptions.defaults().withThreads(threads);
+        try (NonnegativeLasso gram = new NonnegativeLasso(problem.dictionary, options);
+             NonnegativeLasso products = new NonnegativeLasso(problem.dictionary, options.withGramBudgetBytes(0))) {
+            Stopwatch build = new Stopwatch();
+            gram.solve(Arrays.copyOf(problem.targets, 256), L1); // builds the Gram matrix, warms up
+            System.out.printf("Gram matrix (c = 10,000, 400 MB) built with the warm-up in %.2f s wall, %.2f s CPU%n",
+                    build.wallSeconds(), build.cpuSeconds());
+            products.solve(Arrays.copyOf(problem.targets, 256), L1);
+            if (args.length > 3 && args[3].equals("quick")) {
+                single("c=10000 l1=0.25 Gram     ", gram, problem.targets, threads, bound);
+                single("c=10000 l1=0.25 Gram     ", gram, problem.targets, threads, bound);
+                return;
             }
+            for (int repeat = 0; repeat < 2; repeat++) {
+                single("c=10000 l1=0.25 Gram     ", gram, problem.targets, threads, bound);
+                single("c=10000 l1=0.25 products ", products, problem.targets, threads, bound);
+            }
+            path(gram, problem.targets, threads);
+        }
+        if (largeTargets > 0) {
+            large(largeTargets, threads);
         }
     }
 
-    /** CPU time of this JVM (all threads, engine included): the machine is shared, so wall time alone misleads. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    private static void single(String label, NonnegativeLasso solver, float[][] targets, int threads, double bound) {
+        Stopwatch watch = new Stopwatch();
+        LassoResult result = solver.solve(targets, L1);
+        report(label, result, watch, threads, bound);
     }
 
-    private static void report(LassoResult result, double seconds, double cpuSeconds, int threads) {
+    private static void path(NonnegativeLasso solver, float[][] targets, int threads) {
+        Stopwatch pathWatch = new Stopwatch();
+        List<LassoResult> path = solver.solvePath(targets, PATH);
+        double pathWall = pathWatch.wallSeconds();
+        double pathCpu = pathWatch.cpuSeconds();
+        Stopwatch singleWatch = new Stopwatch();
+        List<LassoResult> singles = new ArrayList<>();
+        for (double l1 : PATH) {
+            singles.add(solver.solve(targets, l1));
+        }
+        double singleWall = singleWatch.wallSeconds();
+        double singleCpu = singleWatch.cpuSeconds();
+        System.out.printf("l1 path %s on %d targets: path %.2f s wall / %.2f s CPU | 6 independent solves %.2f s wall"
+                        + " / %.2f s CPU | path/independent = %.2f (CPU %.2f)%n", PATH, targets.length, pathWall,
+                pathCpu, singleWall, singleCpu, pathWall / singleWall, pathCpu / singleCpu);
+        for (int v = 0; v < PATH.size(); v++) {
+            System.out.printf("  l1=%.2f mean L0 %.2f, max rel gap %.1e (independent: L0 %.2f)%n", PATH.get(v),
+                    (double) path.get(v).weights().nnz() / targets.length, maxRelativeGap(path.get(v)),
+                    (double) singles.get(v).weights().nnz() / targets.length);
+        }
+    }
+
+    private static void large(int targets, int threads) {
+        ClipLikeProblem problem = ClipLikeProblem.generate(37_445, DIM, targets, 10, 1.0, 43);
+        try (NonnegativeLasso solver = new NonnegativeLasso(problem.dictionary, SolverOptions.defaults()
+                .withThreads(threads))) {
+            solver.solve(Arrays.copyOf(problem.targets, 128), L1);
+            Stopwatch watch = new Stopwatch();
+            LassoResult result = solver.solve(problem.targets, L1);
+            report("c=37445 l1=0.25 " + (solver.usesGramMatrix() ? "Gram    " : "products"), result, watch, threads,
+                    Double.NaN);
+        }
+        System.out.printf("peak memory: heap %.0f MB (max %.0f MB), process resident %s%n", PeakMemory.heapMb(),
+                Runtime.getRuntime().maxMemory() / 1e6, PeakMemory.residentPeak());
+    }
+
+    private static void report(String label, LassoResult result, Stopwatch watch, int threads, double bound) {
+        double wall = watch.wallSeconds();
+        double cpu = watch.cpuSeconds();
         SolveStats s = result.stats();
         int n = s.rows();
-        double objective = 0;
-        double maxRelGap = 0;
-        for (int i = 0; i < n; i++) {
-            objective += result.objective()[i];
-            maxRelGap = Math.max(maxRelGap, result.dualityGap()[i] / result.objective()[i]);
-        }
-        System.out.printf("wall: %.1f images/s (%.2f s) | CPU %.2f s = %.1f images/s on %d dedicated cores%n",
-                n / seconds, seconds, cpuSeconds, n / (cpuSeconds / threads), threads);
-        System.out.printf("%.1f images/s (%.2f s) | mean L0 %.2f | mean objective %.6f | max rel gap %.2e | "
-                        + "products/image %.3f | max rounds %d | exact dots/image %.0f | sweeps/image %.1f | "
-                        + "working set %.1f | certified without last product %d | product %.2f s, per-row %.2f s%n",
-                n / seconds, seconds, (double) result.weights().nnz() / n, objective / n, maxRelGap,
-                s.productsPerRow(), s.maxRounds(), (double) s.exactDotProducts() / n,
-                (double) s.coordinateSweeps() / n, s.meanWorkingSetSize(), s.certifiedWithoutProduct(),
-                s.productNanos() / 1e9,
-                s.subproblemNanos() / 1e9);
+        double dedicated = n / (cpu / threads);
+        System.out.printf("%s: %.0f images/s wall (%.2f s) | CPU %.2f s = %.0f images/s on %d dedicated cores"
+                        + " (%.0f%% of the one-pass bound) | passes/image %.3f (products %.3f) | mean L0 %.2f |"
+                        + " max rel gap %.1e | exact dots/image %.0f | rounds max %d%n",
+                label, n / wall, wall, cpu, dedicated, threads, 100 * dedicated / bound, s.passesPerRow(DIM),
+                s.productsPerRow(), (double) result.weights().nnz() / n, maxRelativeGap(result),
+                (double) s.exactDotProducts() / n, s.maxRounds());
     }
 
-    private static int intArg(String[] args, int index, int fallback) {
-        return args.length > index ? Integer.parseInt(args[index]) : fallback;
+    private static double maxRelativeGap(LassoResult result) {
+        double worst = 0;
+        for (int i = 0; i < result.objective().length; i++) {
+            worst = Math.max(worst, result.dualityGap()[i] / result.objective()[i]);
+        }
+        return worst;
+    }
+
+    /** FLOP per CPU second (times the cores) of the engine's float32 product of 1024 targets with the dictionary. */
+    private static double gemmFlopsPerCpuSecond(float[][] dictionary, int threads) {
+        DjlRuntime.configure();
+        int c = dictionary.length;
+        float[] flat = new float[c * DIM];
+        for (int j = 0; j < c; j++) {
+            System.arraycopy(dictionary[j], 0, flat, j * DIM, DIM);
+        }
+        try (NDManager manager = NDManager.newBaseManager();
+             NDArray dict = manager.create(flat, new Shape(c, DIM)).transpose().duplicate();
+             NDArray rows = manager.randomNormal(new Shape(1024, DIM))) {
+            rows.matMul(dict).close();
+            int repeats = 8;
+            Stopwatch watch = new Stopwatch();
+            for (int r = 0; r < repeats; r++) {
+                rows.matMul(dict).toFloatArray();
+            }
+            return repeats * 2.0 * 1024 * c * DIM / (watch.cpuSeconds() / threads);
+        }
     }
 }

@@ -96,4 +96,44 @@ class RealBackboneFeatureStageTest {
         assertEquals(SpliceStep.SOLVER, fs.meta().solver());
         assertTrue(fs.meta().meanL0() > 0 && fs.meta().meanCosine() > 0 && fs.meta().meanCosine() <= 1.0001, fs.meta().toString());
     }
+
+    /** Feature sets for several l1 values from one pass equal the single-l1 feature stage at each value. */
+    @Test
+    void onePassOverSeveralL1ValuesEqualsTheStageAtEachValue() throws IOException {
+        Path root = dir.resolve("path");
+        PngDataset images = new PngDataset(root.resolve("images"), 6, 45, 31, 8);
+        EmbeddingJob embedding = new EmbeddingJob(images, List.of(Split.TRAIN), clip, null, root.resolve("cache"),
+                3, 2, 1, null, FeatureStageTest.CLOCK);
+        FeatureStage.Embedded embedded = FeatureStage.embed(embedding);
+        ImageMean mean = ImageMeans.fromEmbeddings(images.name(), clip.embeddingDim(),
+                embedded.caches().get(Split.TRAIN).rowBatches(4));
+        Vocabulary vocab = Vocabulary.parse(VOCAB.getBytes(StandardCharsets.UTF_8), "tiny", "tiny.txt", "test",
+                VocabularyRules.STRICT);
+        ConceptDictionary dictionary = ConceptDictionaries.build(clip, vocab, 12);
+        ConceptSpace space = ConceptSpace.of(dictionary, mean);
+        java.util.Map<Double, Path> outputs = new java.util.LinkedHashMap<>();
+        outputs.put(0.2, root.resolve("l1-0.2"));
+        outputs.put(0.02, root.resolve("l1-0.02"));
+        java.util.Map<Double, FeatureStageResult> path;
+        try (SpliceStep step = new SpliceStep(dictionary.vectors(), mean.vector(), 0.2, 1e-7)) {
+            path = FeatureStage.decomposePath(new FeatureJob(embedding, space, step, root.resolve("unused")), embedded,
+                    outputs);
+        }
+        assertEquals(List.of(0.2, 0.02), List.copyOf(path.keySet()));
+        for (double l1 : outputs.keySet()) {
+            FeatureStageResult single;
+            try (SpliceStep step = new SpliceStep(dictionary.vectors(), mean.vector(), l1, 1e-7)) {
+                single = FeatureStage.decompose(new FeatureJob(embedding, space, step, root.resolve("single-" + l1)),
+                        embedded);
+            }
+            FeatureSet expected = FeatureSet.read(single.featureSets().get(Split.TRAIN));
+            FeatureSet actual = FeatureSet.read(path.get(l1).featureSets().get(Split.TRAIN));
+            assertEquals(outputs.get(l1).resolve(Split.TRAIN.key()), path.get(l1).featureSets().get(Split.TRAIN));
+            assertEquals(l1, actual.meta().l1Penalty());
+            assertEquals(expected.meta().meanL0(), actual.meta().meanL0(), 1e-12);
+            for (int i = 0; i < expected.features().rows(); i++) {
+                assertArrayEquals(expected.features().denseRow(i), actual.features().denseRow(i), 1e-6f, "row " + i);
+            }
+        }
+    }
 }

@@ -126,7 +126,7 @@ class ZeroShotTinyClipTest {
     private static ZeroShotResult spliceAt(ZeroShotStudy on, double l1, float[] imageMean) {
         // near l1 = 0 the 30 concepts in 24 dimensions make the solution non-unique, and the default
         // bound of 100 working-set rounds is not enough; a 1e-4 relative gap is ample for comparing argmaxes
-        SolverOptions options = new SolverOptions(1e-4, 1000, 1, 16, 1024);
+        SolverOptions options = new SolverOptions(1e-4, 1000, 1, 16, 1024, SolverOptions.DEFAULT_GRAM_BUDGET_BYTES);
         try (SpliceDecomposer decomposer = new SpliceDecomposer(dictionary.vectors(), imageMean, l1, options)) {
             return on.splice(decomposer, l1);
         }

@@ -1,0 +1,58 @@
+package org.splicecbm.decompose;
+
+/**
+ * The correlations {@code C r} of a residual {@code r = z - C_S^T w_S} with every concept, from the
+ * target's correlations {@code C z} (one engine product per image) and the precomputed Gram rows
+ * {@code G_{s,:} = c_s C^T} of the support: {@code C r = C z - sum_s w_s G_{s,:}}. That costs
+ * {@code c |S|} multiply-adds instead of a {@code c d} dictionary pass.
+ *
+ * <p>The values are float32 and come with a rigorous bound on their error, used exactly like the
+ * engine product's bound (candidates for the maximum are recomputed in double, {@link ExactDot}):
+ * <ul>
+ *   <li>{@code C z}: {@code (d + 2) u ||c_j|| ||z||} (any summation order; z rounded to float);</li>
+ *   <li>each Gram entry: {@code (d + 2) u ||c_j|| ||c_s||}, weighted by {@code w_s};</li>
+ *   <li>rounding {@code w_s} to float and the {@code |S|} float updates: at most
+ *       {@code (|S| + 2) u} times the largest partial sum, {@code ||c_j|| (||z|| + max||c|| sum w)}.</li>
+ * </ul>
+ * Every term is doubled for safety, as {@link ConceptRows} does.
+ */
+final class GramCorrelations {
+    private static final double FLOAT_UNIT_ROUNDOFF = 0x1p-24;
+
+    private final ConceptRows concepts;
+    private final GramMatrix gram;
+
+    GramCorrelations(ConceptRows concepts, GramMatrix gram) {
+        this.concepts = concepts;
+        this.gram = gram;
+    }
+
+    /**
+     * Writes {@code C r} for the problem's current weights into {@code out[0 .. c)}, from the target's
+     * correlations {@code targetCorr[offset .. offset + c)}; returns the bound on the error of every value.
+     */
+    double into(float[] out, float[] targetCorr, int offset, WorkingSetProblem problem, double targetNorm) {
+        int c = concepts.count();
+        System.arraycopy(targetCorr, offset, out, 0, c);
+        double weightSum = 0;
+        int terms = 0;
+        for (int i = 0; i < problem.size(); i++) {
+            double w = problem.weight(i);
+            if (w > 0) {
+                subtract(out, (float) w, gram.row(problem.member(i)));
+                weightSum += w;
+                terms++;
+            }
+        }
+        double maxNorm = concepts.maxNorm();
+        double partialSums = maxNorm * (targetNorm + maxNorm * weightSum);
+        int dim = concepts.dimension();
+        return 2 * FLOAT_UNIT_ROUNDOFF * ((dim + 2) * partialSums + (terms + 2) * partialSums);
+    }
+
+    private static void subtract(float[] out, float weight, float[] row) {
+        for (int j = 0; j < out.length; j++) {
+            out[j] -= weight * row[j];
+        }
+    }
+}
