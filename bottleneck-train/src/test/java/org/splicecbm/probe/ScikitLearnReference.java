@@ -15,10 +15,6 @@ import org.splicecbm.store.Npy;
 public final class ScikitLearnReference {
     private ScikitLearnReference() {}
 
-    public static boolean available() {
-        return PythonReference.available("sklearn");
-    }
-
     /** {@code <name>.npz} in SciPy's {@code save_npz} CSR layout (the store's writer) and {@code <name>_labels.npy}. */
     private static void writeSplit(Path dir, String name, TrainingData data) throws IOException {
         CsrNpz.write(dir.resolve(name + ".npz"), data.features());
@@ -34,7 +30,7 @@ public final class ScikitLearnReference {
         }
         writeSplit(workDir, "train", train);
         writeSplit(workDir, "test", test);
-        List<String> command = List.of("/usr/bin/python3", script.toString(), workDir.toString(), Double.toString(l1),
+        List<String> command = List.of(org.splicecbm.testing.PythonReference.PYTHON.toString(), script.toString(), workDir.toString(), Double.toString(l1),
                 Integer.toString(maxIter), Double.toString(tol));
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes()).trim();

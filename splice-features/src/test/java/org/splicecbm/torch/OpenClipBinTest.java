@@ -1,6 +1,5 @@
 package org.splicecbm.torch;
 
-import org.splicecbm.SharedFixtures;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,7 +16,15 @@ import org.junit.jupiter.api.Test;
 
 /** The tiny RN fixture's torch.save state dict equals its safetensors twin, tensor by tensor. */
 class OpenClipBinTest {
-    private static final Path FIXTURE = SharedFixtures.root().resolve("fixtures/clip/tiny-clip-rn");
+    private static final Path FIXTURE = fixture();
+
+    private static Path fixture() {
+        try {
+            return Path.of(OpenClipBinTest.class.getResource("/fixtures/clip/tiny-clip-rn/open_clip_config.json").toURI()).getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void binMatchesSafetensorsExactly() throws IOException {
