@@ -30,12 +30,19 @@ public final class PythonReference {
         if (missing == null) {
             return;
         }
-        String message = missing + "; install Debian's python3-numpy python3-scipy python3-sklearn"
-                + " (apt-get install -y python3-scipy python3-sklearn)";
+        requireTool(missing + "; install Debian's python3-numpy python3-scipy python3-sklearn"
+                + " (apt-get install -y python3-scipy python3-sklearn)");
+    }
+
+    /**
+     * The decision for any missing reference tool ({@code whatIsMissing} says what and how to install it): skips the
+     * calling test, or fails it when {@code CI} is set.
+     */
+    public static void requireTool(String whatIsMissing) {
         if (inCi(System.getenv("CI"))) {
-            Assertions.fail("CI is set, so the reference check must run: " + message);
+            Assertions.fail("CI is set, so the reference check must run: " + whatIsMissing);
         }
-        Assumptions.abort("skipped: " + message);
+        Assumptions.abort("skipped: " + whatIsMissing);
     }
 
     /** Whether the {@code CI} environment variable marks a CI run (set and not {@code false}/{@code 0}). */
