@@ -87,8 +87,14 @@ class QuickstartEndToEndTest {
                 "    concepts = open(d + '/concepts.txt').read().splitlines()",
                 "    assert x.format == 'csr' and x.shape == (len(y), 10000) and len(concepts) == 10000, (x.shape, len(concepts))",
                 "    assert x.data.min() >= 0 and set(y.tolist()) <= set(range(10)), split",
+                "    names = open(d + '/classes.txt').read().splitlines()",
+                "    assert names == json.load(open(d + '/meta.json'))['classes'] == " + pythonList(Cifar10Fixture.CLASSES) + ", names",
                 "    print(split, x.shape[0], x.nnz > 0)"));
         assertEquals("train " + train + " True\nval " + val + " True\ntest " + test + " True", out);
+    }
+
+    private static String pythonList(List<String> names) {
+        return names.stream().map(n -> "'" + n + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
     private static void trackedRunFinished(Path mlruns, Path run) throws IOException {
@@ -111,6 +117,8 @@ class QuickstartEndToEndTest {
             assertTrue(stdout.contains(stage), stage + " in:\n" + stdout);
         }
         assertTrue(stdout.contains("Average Decomposition L0 Norm:"), stdout);
+        int train = stdout.indexOf("\ntrain "), val = stdout.indexOf("\nval "), test = stdout.indexOf("\ntest ");
+        assertTrue(0 < train && train < val && val < test, "split summaries in the order train, val, test:\n" + stdout);
         assertTrue(stdout.contains("run " + run.getFileName() + ": test accuracy "), stdout);
         for (String name : Cifar10Fixture.CLASSES) {
             assertTrue(stdout.contains("  " + name + ":"), "explanation for " + name + " in:\n" + stdout);

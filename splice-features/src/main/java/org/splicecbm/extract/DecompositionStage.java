@@ -53,7 +53,8 @@ final class DecompositionStage {
                 concepts.vocabulary(), concepts.size(), job.decomposer().l1Penalty(), job.decomposer().solver(),
                 job.decomposer().tolerance(), concepts.imageMeanSource(), job.embedding().dataset().name(), split.key(), rows,
                 rows == 0 ? 0 : l0Sum / rows, cosineRows == 0 ? 0 : cosineSum / cosineRows, job.embedding().clock().instant().toString(),
-                concepts.dictionarySha256(), cached.meta().digest(), cached.meta().skippedImages());
+                concepts.dictionarySha256(), cached.meta().digest(), cached.meta().skippedImages(),
+                job.embedding().dataset().classNames());
         return new FeatureSet(weights.build(), cached.labels(), concepts.concepts(), meta);
     }
 
