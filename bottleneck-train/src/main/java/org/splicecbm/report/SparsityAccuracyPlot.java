@@ -40,9 +40,7 @@ public final class SparsityAccuracyPlot {
         JFreeChart chart = ChartFactory.createXYLineChart(title, "mean L0 (concepts per image)", "probe accuracy",
                 data, PlotOrientation.VERTICAL, series.size() > 1, false, false);
         XYPlot plot = chart.getXYPlot();
-        LogAxis x = new LogAxis("mean L0 (concepts per image, log scale)");
-        x.setSmallestValue(0.5);
-        plot.setDomainAxis(x);
+        plot.setDomainAxis(sparsityAxis());
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
@@ -53,5 +51,12 @@ public final class SparsityAccuracyPlot {
         }
         plot.setRenderer(renderer);
         return ChartFiles.write(chart, base, 800, 520);
+    }
+
+    /** A log axis labelled with plain numbers (10.8, 20, 50), not JFreeChart's default powers ({@code 10^1.03}). */
+    static LogAxis sparsityAxis() {
+        LogAxis x = new ReadableLogAxis("mean L0 (concepts per image, log scale)");
+        x.setSmallestValue(0.5);
+        return x;
     }
 }
