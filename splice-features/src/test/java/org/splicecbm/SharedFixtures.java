@@ -1,31 +1,73 @@
+
 package org.splicecbm;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * The project's shared fixture folder for tests (SpLiCE's published data, CLIP fixtures): the
- * {@code splicecbm.shared} system property (set by the build), else a {@code shared/} folder in a parent.
+ * Test fixtures that ship inside the repository and are shared by both modules' tests: SpLiCE's published
+ * vocabularies and image means ({@code splice-features/src/test/resources/splice-data}, Apache-2.0, see the
+ * NOTICE there). Nothing outside the clone is read, so a fresh clone passes its tests anywhere.
  */
 public final class SharedFixtures {
+    private static final String SPLICE_DATA = "splice-data";
+    private static Path spliceData;
+
     private SharedFixtures() {}
 
-    /** The shared folder itself, normalised. */
-    public static Path root() {
-        String configured = System.getProperty("splicecbm.shared");
-        if (configured != null && Files.isDirectory(Path.of(configured, "splice-data"))) {
-            return Path.of(configured).toAbsolutePath().normalize();
+    /**
+     * SpLiCE's data folder ({@code vocab/*.txt}, {@code means/*.pt}) as a real directory: the test-classes
+     * folder when this module runs its own tests, else a temporary copy of the entries in splice-features'
+     * test-jar (bottleneck-train's tests).
+     */
+    public static synchronized Path spliceData() {
+        if (spliceData == null) {
+            spliceData = locate();
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("shared").resolve("splice-data"))) {
-                return dir.resolve("shared");
-            }
-        }
-        throw new IllegalStateException("shared data folder not found: set -Dsplicecbm.shared=<folder holding splice-data>");
+        return spliceData;
     }
 
-    /** SpLiCE's published vocabularies and image means ({@code shared/splice-data}). */
-    public static Path spliceData() {
-        return root().resolve("splice-data");
+    private static Path locate() {
+        URL notice = SharedFixtures.class.getResource("/" + SPLICE_DATA + "/NOTICE");
+        if (notice == null) {
+            throw new IllegalStateException(SPLICE_DATA + "/NOTICE is not on the test classpath: splice-features' test"
+                    + " resources (or its test-jar) must be a test dependency");
+        }
+        try {
+            URI uri = notice.toURI();
+            if (uri.getScheme().equals("file")) {
+                return Path.of(uri).getParent();
+            }
+            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                return copyTree(jar.getPath("/" + SPLICE_DATA), Files.createTempDirectory("splice-data"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return to;
     }
 }

@@ -13,7 +13,12 @@ import picocli.CommandLine.Option;
  * row z of a target matrix, at one l1 or along a path of l1 values ({@link SolveJob}).
  */
 @Command(name = "solve", mixinStandardHelpOptions = true,
-        description = "Solve the SpLiCE nonnegative lasso for each row of --targets against --dictionary.")
+        description = {"Solve the SpLiCE nonnegative lasso for each row z of --targets against --dictionary C:",
+                "    min_{w >= 0}  ||C^T w - z||_2^2 + l1 * ||w||_1",
+                "with l1 unscaled (SpLiCE's l1_penalty); rows are solved as given (not normalised or centred).",
+                "scikit-learn equivalent: Lasso(alpha = l1 / (2 d), positive=True, fit_intercept=False) fitted on",
+                "X = C^T (d x c), y = z, where d is the embedding width: its objective is ours divided by 2d,",
+                "so the minimisers coincide (checked against scikit-learn in the solver's parity test)."})
 final class SolveCommand implements Callable<Integer> {
     @Option(names = "--dictionary", required = true, description = "c x d float32 .npy (rows = concepts)")
     Path dictionary;

@@ -27,6 +27,9 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class
         })
 public final class SpliceCli {
+    @CommandLine.Option(names = LogLevels.VERBOSE, scope = CommandLine.ScopeType.INHERIT,
+            description = "also show the libraries' log lines (DJL's engine and GPU detection, ND4J); read by LogLevels before parsing")
+    boolean verbose;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -34,6 +37,7 @@ public final class SpliceCli {
 
     /** Runs the CLI and returns its exit code (used by tests without exiting the JVM). */
     public static int run(String... args) {
+        LogLevels.apply(args);
         DjlRuntime.configure();
         CommandLine cli = new CommandLine(new SpliceCli());
         cli.setExecutionExceptionHandler(SpliceCli::report);

@@ -27,15 +27,20 @@ public final class ConceptBarPlot {
      * @return the PNG path
      */
     public static Path write(String title, List<String> concepts, double[] weights, Path base) throws IOException {
+        return write(title, "mean SpLiCE weight", concepts, weights, base);
+    }
+
+    /** The same bar plot with {@code valueLabel} on the value axis (e.g. probe weights rather than SpLiCE weights). */
+    public static Path write(String title, String valueLabel, List<String> concepts, double[] weights, Path base) throws IOException {
         if (concepts.size() != weights.length || concepts.isEmpty()) {
             throw new IllegalArgumentException("need one weight per concept and at least one concept, found "
                     + concepts.size() + " concepts and " + weights.length + " weights");
         }
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (int i = 0; i < weights.length; i++) {
-            data.addValue(weights[i], "mean weight", concepts.get(i));
+            data.addValue(weights[i], valueLabel, concepts.get(i));
         }
-        JFreeChart chart = ChartFactory.createBarChart(title, "concept", "mean SpLiCE weight", data,
+        JFreeChart chart = ChartFactory.createBarChart(title, "concept", valueLabel, data,
                 PlotOrientation.HORIZONTAL, false, false, false);
         style(chart);
         int height = Math.max(300, 60 + 28 * concepts.size());

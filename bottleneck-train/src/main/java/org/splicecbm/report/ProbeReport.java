@@ -21,6 +21,8 @@ public final class ProbeReport {
     /** Classes that get their own concept bar plot (beyond that the CSV has them all). */
     private static final int PLOTTED_CLASSES = 20;
     private static final int TOP_CONCEPTS = 10;
+    /** What the per-class plots show: the probe's weight on a concept's SpLiCE weight, not the SpLiCE weight itself. */
+    static final String PROBE_WEIGHT = "probe weight (logit per unit of SpLiCE concept weight)";
 
     private ProbeReport() {}
 
@@ -30,6 +32,9 @@ public final class ProbeReport {
         List<Path> files = new ArrayList<>();
         files.add(conceptTable(dir.resolve("concepts_per_class.csv"), probe));
         files.add(confusion(dir.resolve("confusion_test.csv"), probe, test));
+        files.add(ConfusionMatrixPlot.write(title + ": test confusion matrix", probe.space().classNames(), test.confusion(),
+                dir.resolve("confusion_test")));
+        files.add(dir.resolve("confusion_test.svg"));
         Path curve = TrainingCurvePlot.write(title + ": training", probe.summary().history(), dir.resolve("training_curve"));
         files.add(curve);
         files.add(dir.resolve("training_curve.svg"));
@@ -37,7 +42,7 @@ public final class ProbeReport {
         for (int c = 0; c < Math.min(PLOTTED_CLASSES, classNames.size()); c++) {
             List<ConceptWeight> top = positive(Explanations.topConcepts(probe, c, TOP_CONCEPTS));
             if (!top.isEmpty()) {
-                Path png = ConceptBarPlot.write("class " + classNames.get(c) + ": top probe weights",
+                Path png = ConceptBarPlot.write(classNames.get(c) + ": concepts with the largest probe weights", PROBE_WEIGHT,
                         top.stream().map(ConceptWeight::concept).toList(),
                         top.stream().mapToDouble(ConceptWeight::weight).toArray(), dir.resolve("class_" + c));
                 files.add(png);

@@ -48,9 +48,7 @@ public final class SparsityAccuracyPlot {
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, "probe accuracy",
                 data, PlotOrientation.VERTICAL, series.size() > 1, false, false);
         XYPlot plot = chart.getXYPlot();
-        LogAxis x = new LogAxis(xLabel);
-        x.setSmallestValue(0.5);
-        plot.setDomainAxis(x);
+        plot.setDomainAxis(sparsityAxis(xLabel));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
@@ -61,5 +59,12 @@ public final class SparsityAccuracyPlot {
         }
         plot.setRenderer(renderer);
         return ChartFiles.write(chart, base, 800, 520);
+    }
+
+    /** A log axis labelled with plain numbers (10.8, 20, 50), not JFreeChart's default powers ({@code 10^1.03}). */
+    static LogAxis sparsityAxis(String label) {
+        LogAxis x = new ReadableLogAxis(label + " (log scale)");
+        x.setSmallestValue(0.5);
+        return x;
     }
 }

@@ -22,10 +22,21 @@ final class CliProcess {
 
     private final Map<String, String> env;
     private final Path workDir;
+    private final List<String> jvmOptions;
 
     CliProcess(Path workDir, Map<String, String> env) {
+        this(workDir, env, List.of());
+    }
+
+    private CliProcess(Path workDir, Map<String, String> env, List<String> jvmOptions) {
         this.workDir = workDir;
         this.env = env;
+        this.jvmOptions = jvmOptions;
+    }
+
+    /** The same command with extra JVM options (e.g. {@code -Duser.home=DIR}: a fresh user's home folder). */
+    CliProcess withJvmOptions(String... options) {
+        return new CliProcess(workDir, env, List.of(options));
     }
 
     Result run(String... args) throws IOException, InterruptedException {
@@ -42,8 +53,9 @@ final class CliProcess {
     /** Starts {@code splice args} without waiting (e.g. to signal it), output going to {@code out} and {@code err}. */
     Process start(Path out, Path err, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx3g", "-Djava.awt.headless=true", "-Dai.djl.offline=true",
-                "-cp", System.getProperty("java.class.path"), SpliceCli.class.getName()));
+                "-Xmx3g", "-Djava.awt.headless=true", "-Dai.djl.offline=true"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SpliceCli.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());

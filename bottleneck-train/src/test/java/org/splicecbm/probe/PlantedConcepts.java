@@ -11,13 +11,13 @@ import org.splicecbm.store.CsrMatrix;
  * 3k and 3k+1 (each present with probability {@code signal}), every row also has {@code noise}
  * random concepts; values are positive like nonnegative SpLiCE weights, columns increase within a row.
  */
-final class PlantedConcepts {
+public final class PlantedConcepts {
     final int concepts;
     final int classes;
     final double signal;
     final int noise;
 
-    PlantedConcepts(int concepts, int classes, double signal, int noise) {
+    public PlantedConcepts(int concepts, int classes, double signal, int noise) {
         if (concepts < 3 * classes) {
             throw new IllegalArgumentException("need at least 3 concepts per class");
         }
@@ -27,7 +27,7 @@ final class PlantedConcepts {
         this.noise = noise;
     }
 
-    FeatureSpace space() {
+    public FeatureSpace space() {
         List<String> conceptNames = new ArrayList<>();
         for (int j = 0; j < concepts; j++) {
             conceptNames.add("concept " + j);
@@ -40,7 +40,7 @@ final class PlantedConcepts {
     }
 
     /** {@code rows} examples drawn with {@code seed}; class of row i is drawn from {@code classProbabilities} (uniform if null). */
-    TrainingData sample(int rows, long seed, double[] classProbabilities) {
+    public TrainingData sample(int rows, long seed, double[] classProbabilities) {
         Random random = new Random(seed);
         int[] labels = new int[rows];
         int[] groups = new int[rows];

@@ -1,5 +1,7 @@
 package org.splicecbm.probe;
 
+import org.splicecbm.testing.PythonReference;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,7 +127,7 @@ class ProbeFilesTest {
 
     @Test
     void numpyReadsTheWeights() throws Exception {
-        Assumptions.assumeTrue(PythonReference.available("numpy"), "skipped: /usr/bin/python3 with numpy is not installed");
+        PythonReference.require("numpy");
         Path saved = dir.resolve("model");
         probe.save(saved);
         Process p = new ProcessBuilder("/usr/bin/python3", "-c",

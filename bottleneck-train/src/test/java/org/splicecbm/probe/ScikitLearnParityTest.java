@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.splicecbm.testing.PythonReference;
 
 /**
  * Accuracy parity with scikit-learn's {@code LogisticRegression(penalty="l1", solver="saga")} at the
@@ -16,8 +16,7 @@ class ScikitLearnParityTest {
 
     @Test
     void accuracyWithinOnePointOfScikitLearnSaga(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(ScikitLearnReference.available(),
-                "skipped: needs /usr/bin/python3 with scikit-learn (apt-get install -y python3-sklearn)");
+        PythonReference.require("numpy", "scipy", "sklearn");
         PlantedConcepts noisy = new PlantedConcepts(60, 6, 0.55, 6);
         TrainingData train = noisy.sample(3000, 11, null);
         TrainingData val = noisy.sample(600, 12, null);

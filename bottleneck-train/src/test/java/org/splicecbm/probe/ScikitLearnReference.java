@@ -15,23 +15,9 @@ import org.splicecbm.store.Npy;
 public final class ScikitLearnReference {
     private ScikitLearnReference() {}
 
-    public static boolean available() {
-        return PythonReference.available("sklearn");
-    }
-
-    /**
-     * Skips the calling test when scikit-learn is missing, except under CI (the {@code CI} environment variable
-     * set), where the reference is required and its absence fails the test.
-     */
+    /** Skips the calling test when scikit-learn is missing; under CI (the {@code CI} variable set) fails it instead. */
     public static void require() {
-        if (available()) {
-            return;
-        }
-        String message = "needs /usr/bin/python3 with scikit-learn (apt-get install -y python3-sklearn)";
-        if (System.getenv("CI") != null) {
-            org.junit.jupiter.api.Assertions.fail("CI is set but the scikit-learn reference is missing: " + message);
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(false, "skipped: " + message);
+        org.splicecbm.testing.PythonReference.require("sklearn");
     }
 
     /**
@@ -48,7 +34,7 @@ public final class ScikitLearnReference {
         writeSplit(workDir, "test", test);
         Path specFile = workDir.resolve("spec.json");
         new ObjectMapper().writeValue(specFile.toFile(), spec);
-        return runScript(List.of("/usr/bin/python3", script.toString(), workDir.toString(), specFile.toString()));
+        return runScript(List.of(org.splicecbm.testing.PythonReference.PYTHON.toString(), script.toString(), workDir.toString(), specFile.toString()));
     }
 
     private static JsonNode runScript(List<String> command) throws IOException, InterruptedException {
@@ -75,7 +61,7 @@ public final class ScikitLearnReference {
         }
         writeSplit(workDir, "train", train);
         writeSplit(workDir, "test", test);
-        List<String> command = List.of("/usr/bin/python3", script.toString(), workDir.toString(), Double.toString(l1),
+        List<String> command = List.of(org.splicecbm.testing.PythonReference.PYTHON.toString(), script.toString(), workDir.toString(), Double.toString(l1),
                 Integer.toString(maxIter), Double.toString(tol));
         return runScript(command);
     }

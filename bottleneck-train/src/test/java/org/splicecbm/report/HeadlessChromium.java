@@ -5,59 +5,87 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.splicecbm.testing.PythonReference;
 
 /**
- * Runs Debian's headless Chromium ({@code /usr/bin/chromium}) on a local HTML file, isolated (fresh profile, no
- * background networking, no sync), to render a screenshot or dump the DOM after the page's scripts ran.
+ * Debian's headless Chromium ({@code /usr/bin/chromium}) for checking HTML pages as a browser shows them: a
+ * screenshot, the DOM after the page's scripts ran, and what the page logged to its console. Each call uses a
+ * fresh profile and no network services. Without Chromium a test is skipped, or fails when {@code CI} is set
+ * (like the Python references).
  */
 public final class HeadlessChromium {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     private HeadlessChromium() {}
 
-    public static boolean available() {
-        return Files.isExecutable(CHROMIUM);
-    }
+    /** A loaded page: its DOM after load and the console lines it logged. */
+    public record Page(String dom, List<String> console) {}
 
-    /** Renders {@code html} at {@code width x height} pixels into {@code png}. */
-    public static void screenshot(Path html, Path png, int width, int height) throws IOException, InterruptedException {
-        run(html, List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height,
-                "--hide-scrollbars"));
+    /** Writes a {@code width x height} screenshot of {@code html} to {@code png}. */
+    public static void screenshot(Path html, Path png, int width, int height) throws IOException {
+        Files.deleteIfExists(png);
+        run(html, "--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height, "--hide-scrollbars");
         if (!Files.isRegularFile(png) || Files.size(png) == 0) {
-            throw new IllegalStateException("chromium wrote no screenshot to " + png);
+            throw new IllegalStateException("chromium wrote no screenshot of " + html + " to " + png);
         }
     }
 
-    /** The serialised DOM of {@code html} after load; throws when the page logged a JavaScript error. */
-    public static String dumpDom(Path html) throws IOException, InterruptedException {
-        return run(html, List.of("--dump-dom"));
+    /** The DOM of {@code html} after it loaded and its scripts ran. */
+    public static String dumpDom(Path html) throws IOException {
+        return load(html).dom();
     }
 
-    private static String run(Path html, List<String> mode) throws IOException, InterruptedException {
+    /** The DOM and the console lines ({@code console.*} calls and script errors) of {@code html}. */
+    public static Page load(Path html) throws IOException {
+        return run(html, "--dump-dom");
+    }
+
+    private static Page run(Path html, String... args) throws IOException {
+        requireChromium();
         Path profile = Files.createTempDirectory("chromium-profile");
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000", "--user-data-dir=" + profile));
-        command.addAll(mode);
-        command.add(html.toAbsolutePath().toUri().toString());
-        Path err = Files.createTempFile("chromium", ".err");
-        Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("chromium did not finish within 120 s: " + command);
+        try {
+            List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                    "--user-data-dir=" + profile, "--allow-file-access-from-files", "--enable-logging=stderr", "--v=0",
+                    "--virtual-time-budget=5000"));
+            command.addAll(List.of(args));
+            command.add(html.toAbsolutePath().toUri().toString());
+            Path out = profile.resolve("stdout.txt");
+            Path err = profile.resolve("stderr.txt");
+            Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("chromium did not finish in 120 s: " + String.join(" ", command));
+            }
+            String stderr = Files.readString(err, StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("chromium failed (" + p.exitValue() + "): " + stderr);
+            }
+            List<String> console = stderr.lines().filter(l -> l.contains(":CONSOLE(") || l.contains(":CONSOLE:")).toList();
+            return new Page(Files.readString(out, StandardCharsets.UTF_8), console);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        } finally {
+            deleteTree(profile);
         }
-        String log = Files.readString(err);
-        if (p.exitValue() != 0) {
-            throw new IllegalStateException("chromium exited with " + p.exitValue() + ": " + log);
+    }
+
+    private static void requireChromium() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            PythonReference.requireTool(CHROMIUM + " is not installed (Debian package chromium: apt-get install -y chromium)");
         }
-        for (String line : log.split("\n")) {
-            if (line.contains("CONSOLE") && (line.contains("Uncaught") || line.contains("Error"))) {
-                throw new IllegalStateException("the page logged a JavaScript error: " + line);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
-        return out;
     }
 }

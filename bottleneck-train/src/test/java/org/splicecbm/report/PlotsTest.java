@@ -46,6 +46,25 @@ class PlotsTest {
         assertTrue(Files.readString(dir.resolve("probe-vs-l0.svg")).contains("laion 10k"));
     }
 
+    /** A narrow L0 range (a sweep over probe l1 only) used to get labels like 10^1.03. */
+    @Test
+    void logAxisLabelsAreReadableNumbers(@TempDir Path dir) throws IOException {
+        SparsityAccuracyPlot.write("narrow", Map.of("laion", List.of(new SparsityAccuracyPlot.Point(10.7, 0.6),
+                new SparsityAccuracyPlot.Point(11.2, 0.62), new SparsityAccuracyPlot.Point(11.6, 0.63))), dir.resolve("narrow"));
+        String svg = Files.readString(dir.resolve("narrow.svg"));
+        assertTrue(!svg.contains("10^") && !svg.contains("\u00b9") && !svg.contains("&#"), "no power labels: " + svg.substring(0, 200));
+        java.util.List<String> texts = java.util.regex.Pattern.compile("<text[^>]*>([^<]*)</text>").matcher(svg).results()
+                .map(m -> m.group(1)).toList();
+        assertTrue(texts.stream().anyMatch(t -> t.matches("1[01](\\.\\d{1,2})?")), "tick labels like 11 or 11.2: " + texts);
+    }
+
+    @Test
+    void readableTicksAreRoundNumbersInsideTheRange() {
+        assertEquals(List.of(1.0, 2.0, 5.0, 10.0, 20.0, 50.0), ReadableLogAxis.values(0.8, 60));
+        assertEquals(List.of(10.8, 11.0, 11.2, 11.4, 11.6), ReadableLogAxis.values(10.7, 11.6).stream()
+                .map(v -> Math.round(v * 10) / 10.0).toList());
+    }
+
     static long distinctColours(BufferedImage image) {
         java.util.Set<Integer> colours = new java.util.HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 3) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +47,6 @@ class SweepPageHtmlTest {
 
     @Test
     void rendersInHeadlessChromiumWithPlotsAndTable(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(HeadlessChromium.available() || System.getenv("CI") != null, "needs /usr/bin/chromium");
         Path html = SweepPageHtml.write(dir.resolve("sweep.html"), page());
         String dom = HeadlessChromium.dumpDom(html);
         assertTrue(dom.contains("data-plots-shown=\"3\""), "all three plots decoded and shown");

@@ -49,8 +49,7 @@ public final class HfClipBackbone extends EngineBackbone {
         HfClipConfig config = HfClipConfig.read(modelDir.resolve("config.json"));
         PreprocessSpec spec = readPreprocessing(modelDir, config);
         Path weightsFile = weightsFile(modelDir);
-        DjlRuntime.configure(options.threads());
-        NDManager manager = NDManager.newBaseManager(DjlRuntime.device(options.device()));
+        NDManager manager = NDManager.newBaseManager(DjlRuntime.open(options.device(), options.threads()));
         ClipTokenizer tokenizer = null;
         try (Weights weights = Weights.open(weightsFile, manager)) {
             VisionTower vision = HfClipTowers.vision(config.visionTower(), weights.source());

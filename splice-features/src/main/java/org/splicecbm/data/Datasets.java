@@ -36,7 +36,8 @@ public final class Datasets {
             throws IOException {
         Path dir = CifarReader.locate(config.root(), layout);
         if (dir == null && config.download()) {
-            dir = new CifarDownloader(baseUrl(config), fetcher).ensure(config.root(), layout);
+            String base = baseUrl(config);
+            dir = new CifarDownloader(base, fetcher).ensure(config.root(), expectedChecksum(base, layout));
         }
         if (dir == null) {
             throw new IOException(layout.name() + " not found: expected " + config.root().resolve(layout.directory())
@@ -44,6 +45,18 @@ public final class Datasets {
                     + "); set dataset.download: true or extract the archive into dataset.root");
         }
         return CifarReader.read(dir, layout, config.labelLevel());
+    }
+
+    /**
+     * The published MD5, or {@code CIFAR_MD5} for a mirror ({@code dataset.url} / {@code CIFAR_URL}) that serves a
+     * re-packed archive: the official site's archives are always checked against the published digest.
+     */
+    static CifarArchive expectedChecksum(String base, CifarArchive layout) {
+        String md5 = System.getenv("CIFAR_MD5");
+        if (md5 == null || md5.isBlank() || base.equals(CifarDownloader.DEFAULT_BASE)) {
+            return layout;
+        }
+        return layout.withMd5(md5.trim());
     }
 
     /** {@code dataset.url}, else the {@code CIFAR_URL} environment variable, else the Toronto site. */

@@ -65,7 +65,8 @@ final class DecompositionStage {
                 concepts.vocabulary(), concepts.size(), l1, job.decomposer().solver(),
                 job.decomposer().tolerance(), concepts.imageMeanSource(), job.embedding().dataset().name(), split.key(), rows,
                 rows == 0 ? 0 : t.l0Sum / rows, t.cosineRows == 0 ? 0 : t.cosineSum / t.cosineRows, job.embedding().clock().instant().toString(),
-                concepts.dictionarySha256(), cached.meta().digest(), cached.meta().skippedImages());
+                concepts.dictionarySha256(), cached.meta().digest(), cached.meta().skippedImages(),
+                job.embedding().dataset().classNames());
         return new FeatureSet(t.weights.build(), cached.labels(), concepts.concepts(), meta);
     }
 

@@ -13,7 +13,14 @@ import org.splicecbm.data.Split;
  */
 public record FeatureStageResult(Map<Split, Path> featureSets, Map<Split, Path> embeddingCaches, StageCounters counters) {
     public FeatureStageResult {
-        featureSets = Map.copyOf(featureSets);
-        embeddingCaches = Map.copyOf(embeddingCaches);
+        featureSets = inSplitOrder(featureSets);
+        embeddingCaches = inSplitOrder(embeddingCaches);
+    }
+
+    /** Train, val, test: every summary printed from these maps lists the splits in the same order. */
+    private static Map<Split, Path> inSplitOrder(Map<Split, Path> bySplit) {
+        Map<Split, Path> ordered = new java.util.EnumMap<>(Split.class);
+        ordered.putAll(bySplit);
+        return java.util.Collections.unmodifiableMap(ordered);
     }
 }

@@ -6,9 +6,13 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Progress bars for long work (downloads, embedding, solving, training), with throughput and ETA,
- * written to stderr so that stdout stays machine-readable. Set {@code SPLICE_NO_PROGRESS=1} to silence them.
+ * written to stderr so that stdout stays machine-readable: on a terminal one line redrawn in place and fitted to
+ * its width ({@link ProgressLine}); otherwise a plain line every {@link #PLAIN_INTERVAL_MILLIS} ms and one at the
+ * end ({@link PlainLines}). Set {@code SPLICE_NO_PROGRESS=1} to silence them.
  */
 public final class Progress {
+    static final long PLAIN_INTERVAL_MILLIS = 10_000;
+
     private Progress() {}
 
     /** Opens a bar for {@code total} units (use -1 when unknown); close it when the work ends. */
@@ -17,12 +21,13 @@ public final class Progress {
                 .setTaskName(task)
                 .setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII)
-                .setUnit(" " + unit, 1)
-                .showSpeed()
+                .setRenderer(new ProgressLine(unit))
                 .setUpdateIntervalMillis(500)
                 .continuousUpdate();
         if (silenced()) {
             builder.setConsumer(new me.tongfei.progressbar.DelegatingProgressBarConsumer(line -> { }));
+        } else if (System.console() == null) {
+            builder.setConsumer(new PlainLines(System.err, PLAIN_INTERVAL_MILLIS, System::currentTimeMillis));
         }
         return builder.build();
     }

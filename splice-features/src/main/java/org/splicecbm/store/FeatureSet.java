@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A SpLiCE concept-feature set as the directory format of ARCHITECTURE.md: {@code features.npz}
  * (CSR, SciPy {@code save_npz} layout, one row per image, one column per concept), {@code labels.npy}
- * (int64), {@code concepts.txt} (column names in column order) and {@code meta.json}
+ * (int64), {@code concepts.txt} (column names in column order), {@code classes.txt} (class names by label, when
+ * known; the same list as {@code meta.json}'s {@code classes}) and {@code meta.json}
  * ({@link FeatureSetMeta}). {@link #write} is atomic as a whole; {@link #read} validates that the
  * parts agree.
  */
@@ -18,6 +19,7 @@ public record FeatureSet(CsrMatrix features, long[] labels, List<String> concept
     public static final String LABELS = "labels.npy";
     public static final String CONCEPTS = "concepts.txt";
     public static final String META = "meta.json";
+    public static final String CLASSES = "classes.txt";
 
     public FeatureSet {
         concepts = List.copyOf(concepts);
@@ -35,6 +37,16 @@ public record FeatureSet(CsrMatrix features, long[] labels, List<String> concept
                 throw new IllegalArgumentException("concept names must be single lines, found '" + c + "'");
             }
         }
+        for (String c : meta.classes()) {
+            if (c.contains("\n") || c.contains("\r")) {
+                throw new IllegalArgumentException("class names must be single lines, found '" + c + "'");
+            }
+        }
+        for (long label : labels) {
+            if (!meta.classes().isEmpty() && (label < 0 || label >= meta.classes().size())) {
+                throw new IllegalArgumentException("label " + label + " has no class name (" + meta.classes().size() + " classes)");
+            }
+        }
     }
 
     /** Writes the four files into {@code dir} as one unit (see {@link AtomicDirectory}). */
@@ -43,6 +55,9 @@ public record FeatureSet(CsrMatrix features, long[] labels, List<String> concept
             CsrNpz.write(tmp.resolve(FEATURES), features);
             Npy.writeInt64(tmp.resolve(LABELS), labels);
             AtomicFiles.writeString(tmp.resolve(CONCEPTS), concepts.isEmpty() ? "" : String.join("\n", concepts) + "\n");
+            if (!meta.classes().isEmpty()) {
+                AtomicFiles.writeString(tmp.resolve(CLASSES), String.join("\n", meta.classes()) + "\n");
+            }
             StoreJson.write(tmp.resolve(META), meta);
         });
     }
@@ -65,6 +80,9 @@ public record FeatureSet(CsrMatrix features, long[] labels, List<String> concept
         requireEqual(dir.resolve(CONCEPTS), "concept names", concepts.size(), features.cols());
         FeatureSetMeta meta = FeatureSetMeta.read(dir);
         requireEqual(dir.resolve(META), "rows", meta.rows(), features.rows());
+        if (Files.exists(dir.resolve(CLASSES)) && !readLines(dir.resolve(CLASSES)).equals(meta.classes())) {
+            throw new IOException(dir.resolve(CLASSES) + ": does not list the classes of " + META + " " + meta.classes());
+        }
         return new FeatureSet(features, labels, concepts, meta);
     }
 

@@ -26,17 +26,29 @@ import java.util.List;
  * @param dictionarySha256   SHA-256 of the centred concept dictionary (float32 little-endian bytes)
  * @param embeddingCacheKey  digest of the embedding cache the rows came from
  * @param skippedImages      images left out by {@code on_bad_image: skip}
+ * @param classes            class names by label ({@code labels.npy} value i names {@code classes[i]}; also
+ *                           {@code classes.txt}); empty in feature sets written before they were recorded
  */
 public record FeatureSetMeta(int formatVersion, String backbone, String vocabulary, int vocabularySize,
                              double l1Penalty, String solver, double tolerance, String imageMeanSource,
                              String dataset, String split, long rows, double meanL0, double meanCosine,
                              String createdAt, String dictionarySha256, String embeddingCacheKey,
-                             List<SkippedImage> skippedImages) {
+                             List<SkippedImage> skippedImages, List<String> classes) {
     /** Version of the feature-set directory format. */
     public static final int FORMAT_VERSION = 1;
 
     public FeatureSetMeta {
         skippedImages = skippedImages == null ? List.of() : List.copyOf(skippedImages);
+        classes = classes == null ? List.of() : List.copyOf(classes);
+    }
+
+    /** Without class names (callers that do not know them). */
+    public FeatureSetMeta(int formatVersion, String backbone, String vocabulary, int vocabularySize, double l1Penalty,
+                          String solver, double tolerance, String imageMeanSource, String dataset, String split, long rows,
+                          double meanL0, double meanCosine, String createdAt, String dictionarySha256,
+                          String embeddingCacheKey, List<SkippedImage> skippedImages) {
+        this(formatVersion, backbone, vocabulary, vocabularySize, l1Penalty, solver, tolerance, imageMeanSource, dataset,
+                split, rows, meanL0, meanCosine, createdAt, dictionarySha256, embeddingCacheKey, skippedImages, List.of());
     }
 
     /** The one reader of a feature set's {@code meta.json}: {@code featureSetDir/meta.json}, format version checked. */

@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Serves a folder on 127.0.0.1 in SpLiCE's raw-GitHub layout ({@code /AI4LIFE-GROUP/SpLiCE/main/data/...}). */
-final class SpliceDataServer implements AutoCloseable {
-    static final String PREFIX = "/AI4LIFE-GROUP/SpLiCE/main/data/";
+public final class SpliceDataServer implements AutoCloseable {
+    public static final String PREFIX = "/AI4LIFE-GROUP/SpLiCE/main/data/";
     private final HttpServer server;
-    final List<String> requests = new CopyOnWriteArrayList<>();
+    public final List<String> requests = new CopyOnWriteArrayList<>();
     volatile boolean corrupt;
 
-    SpliceDataServer(Path given) throws IOException {
+    public SpliceDataServer(Path given) throws IOException {
         Path folder = given.toAbsolutePath().normalize();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
@@ -42,7 +42,7 @@ final class SpliceDataServer implements AutoCloseable {
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PREFIX);
     }
 

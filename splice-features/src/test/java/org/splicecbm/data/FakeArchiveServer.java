@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Serves byte arrays by file name from 127.0.0.1 on a free port; counts requests. */
-final class FakeArchiveServer implements AutoCloseable {
+public final class FakeArchiveServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final Map<String, Integer> hits = new ConcurrentHashMap<>();
 
-    FakeArchiveServer() throws IOException {
+    public FakeArchiveServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String name = exchange.getRequestURI().getPath().substring(exchange.getRequestURI().getPath().lastIndexOf('/') + 1);
@@ -33,16 +33,16 @@ final class FakeArchiveServer implements AutoCloseable {
         server.start();
     }
 
-    void serve(String name, byte[] body) {
+    public void serve(String name, byte[] body) {
         files.put(name, body);
     }
 
-    int hits(String name) {
+    public int hits(String name) {
         return hits.getOrDefault(name, 0);
     }
 
     /** Base URL ending in a slash. */
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/kriz/";
     }
 

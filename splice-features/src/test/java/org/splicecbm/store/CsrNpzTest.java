@@ -1,5 +1,7 @@
 package org.splicecbm.store;
 
+import org.splicecbm.testing.PythonReference;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
@@ -53,7 +55,7 @@ class CsrNpzTest {
 
     @Test
     void scipyLoadNpzReadsOurFile() throws IOException {
-        PythonReference.assumeScipy();
+        PythonReference.require("numpy", "scipy");
         Path f = dir.resolve("m.npz");
         CsrNpz.write(f, sample());
         String out = PythonReference.check(String.join("\n",

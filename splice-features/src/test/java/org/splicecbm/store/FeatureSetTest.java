@@ -36,6 +36,37 @@ class FeatureSetTest {
     }
 
     @Test
+    void classNamesTravelWithTheFeatureSet() throws IOException {
+        FeatureSet plain = sample(3);
+        FeatureSetMeta m = plain.meta();
+        FeatureSetMeta named = new FeatureSetMeta(m.formatVersion(), m.backbone(), m.vocabulary(), m.vocabularySize(),
+                m.l1Penalty(), m.solver(), m.tolerance(), m.imageMeanSource(), m.dataset(), m.split(), m.rows(), m.meanL0(),
+                m.meanCosine(), m.createdAt(), m.dictionarySha256(), m.embeddingCacheKey(), m.skippedImages(), List.of("cat", "dog"));
+        Path target = dir.resolve("named");
+        new FeatureSet(plain.features(), plain.labels(), plain.concepts(), named).write(target);
+        assertEquals("cat\ndog\n", Files.readString(target.resolve(FeatureSet.CLASSES)));
+        assertTrue(Files.readString(target.resolve("meta.json")).contains("\"classes\" : [ \"cat\", \"dog\" ]"));
+        assertEquals(List.of("cat", "dog"), FeatureSet.read(target).meta().classes());
+
+        Files.writeString(target.resolve(FeatureSet.CLASSES), "cat\nbird\n");
+        IOException e = assertThrows(IOException.class, () -> FeatureSet.read(target));
+        assertTrue(e.getMessage().contains("classes.txt"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new FeatureSet(plain.features(), new long[] {0, 1, 2}, plain.concepts(), named),
+                "label 2 has no class name");
+    }
+
+    @Test
+    void featureSetsWrittenBeforeClassNamesStillRead() throws IOException {
+        Path target = dir.resolve("old");
+        sample(3).write(target);
+        assertFalse(Files.exists(target.resolve(FeatureSet.CLASSES)));
+        String json = Files.readString(target.resolve("meta.json")).replaceAll(",\\s*\"classes\" : \\[ \\]", "");
+        assertFalse(json.contains("classes"), json);
+        Files.writeString(target.resolve("meta.json"), json);
+        assertEquals(List.of(), FeatureSet.read(target).meta().classes());
+    }
+
+    @Test
     void failureMidWriteLeavesNoDirectoryAndKeepsTheOldOne() throws IOException {
         Path target = dir.resolve("fs");
         assertThrows(IOException.class, () -> AtomicDirectory.write(target, tmp -> {

@@ -1,5 +1,7 @@
 package org.splicecbm.store;
 
+import org.splicecbm.testing.PythonReference;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
@@ -108,7 +110,7 @@ class NpyTest {
 
     @Test
     void numpyReadsOurFilesAndWritesTheSameBytes() throws IOException {
-        PythonReference.assumeScipy();
+        PythonReference.require("numpy", "scipy");
         float[][] m = {{1f, 2.5f, -3f}, {0.1f, 1e-30f, 7f}};
         Path f = dir.resolve("m.npy");
         Path l = dir.resolve("l.npy");

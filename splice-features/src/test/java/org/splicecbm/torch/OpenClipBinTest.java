@@ -20,7 +20,15 @@ import org.splicecbm.SharedFixtures;
 
 /** The tiny RN fixture's torch.save state dict equals its safetensors twin, tensor by tensor. */
 class OpenClipBinTest {
-    private static final Path FIXTURE = SharedFixtures.root().resolve("fixtures/clip/tiny-clip-rn");
+    private static final Path FIXTURE = fixture();
+
+    private static Path fixture() {
+        try {
+            return Path.of(OpenClipBinTest.class.getResource("/fixtures/clip/tiny-clip-rn/open_clip_config.json").toURI()).getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void binMatchesSafetensorsExactly() throws IOException {

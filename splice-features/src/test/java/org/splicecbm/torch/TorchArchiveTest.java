@@ -27,7 +27,7 @@ class TorchArchiveTest {
     @CsvSource({"clip_RN50_image.pt, 1024, 0.62175924", "clip_ViT-B-16_image.pt, 512, 0.7016328",
             "clip_ViT-B-32_image.pt, 512, 0.6841621", "open_clip_ViT-B-32_image.pt, 512, 0.5601161"})
     void spliceImageMeansLoad(String file, int dim, double norm) throws IOException {
-        TorchTensor mean = TorchArchive.readTensor(SharedFixtures.root().resolve("splice-data/means").resolve(file));
+        TorchTensor mean = TorchArchive.readTensor(SharedFixtures.spliceData().resolve("means").resolve(file));
         assertEquals("F32", mean.dtype());
         assertArrayEquals(new long[] {dim}, mean.shape());
         double sq = 0;
@@ -104,7 +104,7 @@ class TorchArchiveTest {
 
     @Test
     void truncatedZipIsAClearError() throws IOException {
-        byte[] whole = Files.readAllBytes(SharedFixtures.root().resolve("splice-data/means/clip_RN50_image.pt"));
+        byte[] whole = Files.readAllBytes(SharedFixtures.spliceData().resolve("means/clip_RN50_image.pt"));
         Path file = Files.write(tmp.resolve("cut.pt"), Arrays.copyOf(whole, whole.length / 2));
         TorchFormatException e = assertThrows(TorchFormatException.class, () -> TorchArchive.readTensor(file));
         assertTrue(e.getMessage().contains("truncated") && e.getMessage().contains("cut.pt"), e.getMessage());

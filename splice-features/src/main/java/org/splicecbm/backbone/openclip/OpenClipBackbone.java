@@ -56,8 +56,7 @@ public final class OpenClipBackbone extends EngineBackbone {
         Path tokenizerFile = require(tokenizerJson, "(an OpenAI CLIP tokenizer, e.g. openai/clip-vit-base-patch32's)");
         OpenClipConfig config = OpenClipConfig.read(configFile);
         PreprocessSpec spec = preprocessing(configFile);
-        DjlRuntime.configure(options.threads());
-        NDManager manager = NDManager.newBaseManager(DjlRuntime.device(options.device()));
+        NDManager manager = NDManager.newBaseManager(DjlRuntime.open(options.device(), options.threads()));
         ClipTokenizer tokenizer = null;
         try (CheckpointWeights weights = CheckpointWeights.open(dir, SAFETENSORS, TORCH_BIN)) {
             ModifiedResNet vision = ModifiedResNet.load(config.vision(), weights, manager);
