@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             DecomposeImageCommand.class,
             DecomposeDataCommand.class,
             ZeroShotCommand.class,
+            ShiftCommand.class,
             FeaturesCommand.class,
             TrainCommand.class,
             SweepCommand.class,
