@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             DecomposeDataCommand.class,
             ZeroShotCommand.class,
             ShiftCommand.class,
+            HistogramCommand.class,
             FeaturesCommand.class,
             TrainCommand.class,
             SweepCommand.class,
