@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ZeroShotCommand.class,
             ShiftCommand.class,
             HistogramCommand.class,
+            RetrievalCommand.class,
             FeaturesCommand.class,
             TrainCommand.class,
             SweepCommand.class,
