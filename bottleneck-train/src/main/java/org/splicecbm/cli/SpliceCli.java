@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ShiftCommand.class,
             HistogramCommand.class,
             RetrievalCommand.class,
+            CarsManifestCommand.class,
             FeaturesCommand.class,
             TrainCommand.class,
             SweepCommand.class,
