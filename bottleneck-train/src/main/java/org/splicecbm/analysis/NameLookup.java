@@ -3,6 +3,7 @@ package org.splicecbm.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.splicecbm.probe.ConceptSuppression;
 
 /**
  * Resolves names the user typed (concepts, classes) to indices in a known list; a name that is not there
@@ -36,26 +37,7 @@ public record NameLookup(String what, List<String> known) {
 
     /** The {@code count} known names closest to {@code name} (Levenshtein distance, then alphabetical). */
     public List<String> nearest(String name, int count) {
-        return known.stream().sorted(Comparator.comparingInt((String k) -> distance(name.toLowerCase(), k.toLowerCase()))
+        return known.stream().sorted(Comparator.comparingInt((String k) -> ConceptSuppression.editDistance(name.toLowerCase(), k.toLowerCase()))
                 .thenComparing(Comparator.naturalOrder())).limit(count).toList();
-    }
-
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return previous[b.length()];
     }
 }
