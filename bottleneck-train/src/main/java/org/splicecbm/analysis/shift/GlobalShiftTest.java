@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * dependence between concepts is kept. p = (1 + #{T_perm >= T}) / (1 + permutations), exact for any sample size.
  */
 final class GlobalShiftTest {
-    /** @param statistic observed T, {@code pValue} its permutation p-value from {@code permutations} relabellings */
+    /** @param statistic observed T, {@code pValue} its permutation p-value from {@code permutations} relabellings (NaN for none) */
     public record Outcome(double statistic, double pValue, int permutations) {}
 
     private final PooledSets pool;
@@ -42,7 +42,7 @@ final class GlobalShiftTest {
                 atLeast++;
             }
         }
-        return new Outcome(t, (1.0 + atLeast) / (1.0 + permutations), permutations);
+        return new Outcome(t, permutations == 0 ? Double.NaN : (1.0 + atLeast) / (1.0 + permutations), permutations);
     }
 
     private double total(boolean[] current) {
