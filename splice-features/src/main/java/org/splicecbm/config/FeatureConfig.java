@@ -54,7 +54,7 @@ public record FeatureConfig(Integer schema, String name, String backbone, String
     }
 
     /** The concepts section with a vocabulary file given relative to the config resolved against {@code baseDir}. */
-    static ConceptsConfig resolved(ConceptsConfig concepts, Path baseDir) {
+    public static ConceptsConfig resolved(ConceptsConfig concepts, Path baseDir) {
         return ConceptsConfig.BUILT_IN_VOCABULARIES.contains(concepts.vocabulary()) ? concepts
                 : concepts.withVocabulary(RelativePaths.resolveIfFile(baseDir, concepts.vocabulary()));
     }
