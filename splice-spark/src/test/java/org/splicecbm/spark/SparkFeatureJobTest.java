@@ -1,0 +1,138 @@
+package org.splicecbm.spark;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.splicecbm.backbone.BackboneOptions;
+import org.splicecbm.backbone.ClipBackbone;
+import org.splicecbm.backbone.ClipModels;
+import org.splicecbm.concepts.ConceptDictionaries;
+import org.splicecbm.concepts.ConceptDictionary;
+import org.splicecbm.concepts.ImageMean;
+import org.splicecbm.concepts.VocabularySource;
+import org.splicecbm.data.Split;
+import org.splicecbm.engine.DeviceChoice;
+import org.splicecbm.extract.ConceptSpace;
+import org.splicecbm.extract.EmbeddingJob;
+import org.splicecbm.extract.FeatureJob;
+import org.splicecbm.extract.FeatureStage;
+import org.splicecbm.extract.SpliceStep;
+import org.splicecbm.store.CsrMatrix;
+import org.splicecbm.store.FeatureSet;
+import org.splicecbm.store.Npy;
+
+/**
+ * The Spark feature job in local[2] on the tiny CLIP fixture against the single-machine feature stage on the same
+ * images and settings: same rows in manifest order, bit-identical concept weights (shards and batches aligned), the
+ * documented schema in Spark SQL, provenance in the footer and in _splice.json, and a rerun that reuses the table.
+ */
+class SparkFeatureJobTest {
+    static SparkSession spark;
+    @TempDir static Path dir;
+    static TinyImages images;
+    static SparkFeatureJob.Result result;
+    static String table;
+
+    @BeforeAll
+    static void run() throws IOException {
+        System.setProperty("splice.noProgress", "true");
+        spark = LocalSpark.start("local[2]");
+        images = new TinyImages(dir.resolve("in"), 10, 7);
+        table = dir.resolve("features").toString();
+        result = SparkFeatureJob.run(spark, images.manifest.toString(), table, images.settings().build());
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void weightsEqualTheSingleMachineFeatureStageBitForBit() throws IOException {
+        FeatureSet single = singleMachine(images.settings().build());
+        List<Row> rows = spark.read().parquet(table).orderBy(FeatureTable.ROW).collectAsList();
+        assertEquals(10, result.rows());
+        assertEquals(3, result.shards(), "10 rows in shards of 4");
+        assertEquals(single.features().rows(), rows.size());
+        CsrMatrix w = single.features();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            assertEquals(i, r.<Long>getAs(FeatureTable.ROW));
+            assertEquals("im" + i, r.getAs(FeatureTable.ID));
+            assertEquals(single.labels()[i], r.<Long>getAs(FeatureTable.LABEL));
+            int from = Math.toIntExact(w.indptr()[i]);
+            int to = Math.toIntExact(w.indptr()[i + 1]);
+            List<Integer> indices = r.getList(r.fieldIndex(FeatureTable.INDICES));
+            List<Float> weights = r.getList(r.fieldIndex(FeatureTable.WEIGHTS));
+            assertEquals(to - from, indices.size(), "row " + i + " support size");
+            assertEquals(to - from, r.<Integer>getAs(FeatureTable.L0));
+            assertTrue(to > from, "the test is vacuous if a row has no concepts");
+            for (int k = 0; k < indices.size(); k++) {
+                assertEquals(w.indices()[from + k], indices.get(k), "row " + i);
+                assertEquals(Float.floatToIntBits(w.data()[from + k]), Float.floatToIntBits(weights.get(k)), "row " + i + " weight " + k);
+            }
+        }
+    }
+
+    @Test
+    void readsBackInSparkSqlWithTheDocumentedSchemaAndProvenance() throws IOException {
+        spark.read().parquet(table).createOrReplaceTempView("features");
+        StructType schema = spark.sql("select * from features").schema();
+        assertEquals(List.of("row", "id", "path", "label", "split", "concept_indices", "concept_weights", "l0", "cosine",
+                "skipped", "shard"), List.of(schema.fieldNames()));
+        // Spark reads every Parquet column back as nullable, so the element types are what is checked
+        assertEquals(DataTypes.IntegerType, ((ArrayType) schema.apply("concept_indices").dataType()).elementType());
+        assertEquals(DataTypes.FloatType, ((ArrayType) schema.apply("concept_weights").dataType()).elementType());
+        assertEquals(DataTypes.LongType, schema.apply("label").dataType());
+        assertEquals(DataTypes.FloatType, schema.apply("cosine").dataType());
+        Row stats = spark.sql("select count(*), sum(l0), min(cosine), count(skipped) from features").first();
+        assertEquals(10L, stats.getLong(0));
+        assertTrue(stats.getLong(1) > 0 && stats.getFloat(2) > 0, stats.toString());
+        assertEquals(0L, stats.getLong(3));
+        String footer = schema.apply("concept_weights").metadata().getString(FeatureTable.PROVENANCE_KEY);
+        TableInfo info = TableInfo.read(new org.apache.hadoop.fs.Path(table), spark.sparkContext().hadoopConfiguration());
+        assertEquals(info.provenanceOnly().toJson(), footer);
+        assertEquals(List.of("house", "red", "blue", "water", "grass", "sky", "person", "tree", "car", "bird").size(),
+                info.concepts().size());
+        assertTrue(info.provenance().dictionarySha256().matches("[0-9a-f]{64}"), info.provenance().toString());
+        assertTrue(Files.exists(Path.of(table, "_SUCCESS")));
+        assertFalse(Files.exists(Path.of(table + ".partial")), "the work folder became the table");
+    }
+
+    @Test
+    void rerunWithTheSameSettingsReusesTheTableAndOtherSettingsAreRefused() throws IOException {
+        SparkFeatureJob.Result again = SparkFeatureJob.run(spark, images.manifest.toString(), table, images.settings().build());
+        assertEquals(10, again.rows());
+        assertEquals(0, again.shards(), "nothing recomputed");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparkFeatureJob.run(spark,
+                images.manifest.toString(), table, images.settings().l1(0.2).build()));
+        assertTrue(e.getMessage().contains("other settings"), e.getMessage());
+    }
+
+    /** The project's single-machine feature stage on the same images and settings. */
+    static FeatureSet singleMachine(SpliceSettings s) throws IOException {
+        try (ClipBackbone clip = ClipModels.open(s.backbone(), new BackboneOptions(DeviceChoice.CPU, 0, s.batchSize()))) {
+            ConceptDictionary dictionary = ConceptDictionaries.load(clip, VocabularySource.fromEnvironment().resolve(s.vocabulary()),
+                    s.vocabularySize(), ConceptDictionaries.defaultCacheDir());
+            ImageMean mean = new ImageMean(Npy.read(Path.of(s.imageMean())).toFloatVector(), "file");
+            EmbeddingJob embedding = new EmbeddingJob(images, List.of(Split.TRAIN), clip, null, dir.resolve("cache"),
+                    s.batchSize(), 1, 0, null, null);
+            try (SpliceStep step = new SpliceStep(dictionary.vectors(), mean.vector(), s.l1(), s.tolerance())) {
+                FeatureStage.run(new FeatureJob(embedding, ConceptSpace.of(dictionary, mean), step, dir.resolve("single")));
+            }
+            return FeatureSet.read(dir.resolve("single").resolve("train"));
+        }
+    }
+}
