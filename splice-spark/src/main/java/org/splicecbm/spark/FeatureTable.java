@@ -63,4 +63,18 @@ public final class FeatureTable {
         }
         return s.add(SKIPPED, DataTypes.StringType, true).add(SHARD, DataTypes.IntegerType, false);
     }
+
+    /** A Java array as the value of an {@code array<int>} column of a {@link org.apache.spark.sql.Row}. */
+    static Integer[] arrayValue(int[] values) {
+        return java.util.Arrays.stream(values).boxed().toArray(Integer[]::new);
+    }
+
+    /** A Java array as the value of an {@code array<float>} column of a {@link org.apache.spark.sql.Row}. */
+    static Float[] arrayValue(float[] values) {
+        Float[] boxed = new Float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return boxed;
+    }
 }

@@ -133,26 +133,14 @@ final class ShardFeaturizer implements FlatMapFunction<Iterator<Tuple2<Integer, 
 
     private static Row row(ManifestEntry e, int[] indices, float[] weights, int l0, float cosine, float[] embedding,
                            boolean keepEmbedding, String skipped, int shard) {
-        List<Object> v = new ArrayList<>(List.of(e.row(), e.id(), e.path(), e.label(), e.split(), boxed(indices),
-                boxed(weights), l0, cosine));
+        List<Object> v = new ArrayList<>(List.of(e.row(), e.id(), e.path(), e.label(), e.split(), FeatureTable.arrayValue(indices),
+                FeatureTable.arrayValue(weights), l0, cosine));
         if (keepEmbedding) {
-            v.add(embedding == null ? null : boxed(embedding));
+            v.add(embedding == null ? null : FeatureTable.arrayValue(embedding));
         }
         v.add(skipped);
         v.add(shard);
         return RowFactory.create(v.toArray());
-    }
-
-    private static Integer[] boxed(int[] a) {
-        return java.util.Arrays.stream(a).boxed().toArray(Integer[]::new);
-    }
-
-    private static Float[] boxed(float[] a) {
-        Float[] b = new Float[a.length];
-        for (int i = 0; i < a.length; i++) {
-            b[i] = a[i];
-        }
-        return b;
     }
 
     private static Object[] await(CompletableFuture<Object[]> f) {
