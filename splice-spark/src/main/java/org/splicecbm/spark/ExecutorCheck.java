@@ -21,7 +21,7 @@ final class ExecutorCheck {
         }
         try {
             jsc.parallelize(probes, slots).map(i -> ExecutorSplice.of(bundle.value()).backbone.embeddingDim()).collect();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // SparkException is checked, but Scala throws it undeclared
             throw new IllegalStateException(rootMessage(e), e);
         }
     }

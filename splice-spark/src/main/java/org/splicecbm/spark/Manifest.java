@@ -21,10 +21,28 @@ public final class Manifest {
     private static final Set<String> SPLITS = Set.of("train", "val", "test");
     private final Dataset<Row> table;
     private final String source;
+    private final String base;
 
-    private Manifest(Dataset<Row> table, String source) {
+    private Manifest(Dataset<Row> table, String source, String base) {
         this.table = table;
         this.source = source;
+        this.base = base;
+    }
+
+    /**
+     * Relative image paths resolve against {@code folder} (a path or URI), as the single-machine manifest reader
+     * resolves them against {@code dataset.root}; absolute paths and URIs are kept.
+     */
+    public Manifest relativeTo(String folder) {
+        return new Manifest(table, source, folder);
+    }
+
+    /** Only the rows of {@code split} (numbered from 0 within it, like a per-split feature set). */
+    public Manifest onlySplit(String split) {
+        if (!List.of(table.columns()).contains(FeatureTable.SPLIT)) {
+            return split.equals("train") ? this : new Manifest(table.limit(0), source, base);
+        }
+        return new Manifest(table.where(table.col(FeatureTable.SPLIT).equalTo(split)), source, base);
     }
 
     /** Reads {@code location}: Parquet when it ends in {@code .parquet} or is a Parquet folder, else CSV. */
@@ -32,9 +50,14 @@ public final class Manifest {
         boolean parquet = location.endsWith(".parquet") || isParquetFolder(spark, location);
         Dataset<Row> table = parquet ? spark.read().parquet(location)
                 : spark.read().option("header", "true").option("inferSchema", "false").csv(location);
-        Manifest manifest = new Manifest(table, location);
+        Manifest manifest = new Manifest(table, location, null);
         manifest.requireColumns();
         return manifest;
+    }
+
+    /** Whether the manifest (or this split of it) has no rows. */
+    public boolean isEmpty() {
+        return table.isEmpty();
     }
 
     /** Rows with their 0-based manifest position (Spark's file order, stable for a given input). */
@@ -42,14 +65,18 @@ public final class Manifest {
         boolean hasSplit = List.of(table.columns()).contains(FeatureTable.SPLIT);
         boolean hasId = List.of(table.columns()).contains(FeatureTable.ID);
         String where = source;
-        return table.javaRDD().zipWithIndex().map(t -> entry(t._1(), t._2(), hasSplit, hasId, where));
+        String root = base;
+        return table.javaRDD().zipWithIndex().map(t -> entry(t._1(), t._2(), hasSplit, hasId, where, root));
     }
 
-    private static ManifestEntry entry(Row r, long row, boolean hasSplit, boolean hasId, String source) {
-        String path = r.getAs(FeatureTable.PATH) == null ? null : r.getAs(FeatureTable.PATH).toString();
-        if (path == null || path.isBlank()) {
+    private static ManifestEntry entry(Row r, long row, boolean hasSplit, boolean hasId, String source, String root) {
+        String listed = r.getAs(FeatureTable.PATH) == null ? null : r.getAs(FeatureTable.PATH).toString();
+        if (listed == null || listed.isBlank()) {
             throw new IllegalArgumentException("manifest " + source + ", row " + row + ": path is empty");
         }
+        org.apache.hadoop.fs.Path asGiven = new org.apache.hadoop.fs.Path(listed);
+        String path = root == null || asGiven.isAbsolute() || asGiven.toUri().getScheme() != null
+                ? listed : new org.apache.hadoop.fs.Path(root, listed).toString();
         Object labelValue = r.getAs(FeatureTable.LABEL);
         long label;
         try {
@@ -64,7 +91,7 @@ public final class Manifest {
                     + " and split one of train, val, test; found label " + label + ", split '" + split + "'");
         }
         Object id = hasId ? r.getAs(FeatureTable.ID) : null;
-        return new ManifestEntry(row, id == null ? path : id.toString(), path, label, split);
+        return new ManifestEntry(row, id == null ? listed : id.toString(), path, label, split);
     }
 
     private void requireColumns() {

@@ -35,13 +35,17 @@ public final class SparkFeatureJob {
     /** What a run did. */
     public record Result(long rows, long skipped, int shards, int shardsReused, String table) {}
 
-    /** Runs the job; returns once {@code output} holds the complete table. */
+    /** Runs the job on the manifest file at {@code manifestLocation}; returns once {@code output} holds the complete table. */
     public static Result run(SparkSession spark, String manifestLocation, String output, SpliceSettings settings)
             throws IOException {
+        return run(spark, Manifest.read(spark, manifestLocation), output, settings);
+    }
+
+    /** Runs the job on {@code manifest} (e.g. one split of it); returns once {@code output} holds the complete table. */
+    public static Result run(SparkSession spark, Manifest manifest, String output, SpliceSettings settings) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path table = new Path(output);
         FileSystem fs = table.getFileSystem(conf);
-        Manifest manifest = Manifest.read(spark, manifestLocation);
         SpliceBundle bundle = SpliceBundle.prepare(settings);
         TableInfo info = new TableInfo(TableInfo.FORMAT_VERSION, settings, bundle.provenance(), versions(spark),
                 bundle.concepts(), Instant.now().toString());
@@ -68,7 +72,7 @@ public final class SparkFeatureJob {
             for (int from = 0; from < pending.size(); from += wave) {
                 try {
                     writeWave(spark, entries, pending.subList(from, Math.min(pending.size(), from + wave)), shared, schema, partial);
-                } catch (RuntimeException e) {
+                } catch (Exception e) { // SparkException is checked, but Scala throws it undeclared
                     throw new IllegalStateException(ExecutorCheck.rootMessage(e) + " (no table was written at " + output
                             + "; shards already committed in " + partial + " are reused by a rerun)", e);
                 }

@@ -15,23 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.splicecbm.backbone.BackboneOptions;
-import org.splicecbm.backbone.ClipBackbone;
-import org.splicecbm.backbone.ClipModels;
-import org.splicecbm.concepts.ConceptDictionaries;
-import org.splicecbm.concepts.ConceptDictionary;
-import org.splicecbm.concepts.ImageMean;
-import org.splicecbm.concepts.VocabularySource;
-import org.splicecbm.data.Split;
-import org.splicecbm.engine.DeviceChoice;
-import org.splicecbm.extract.ConceptSpace;
-import org.splicecbm.extract.EmbeddingJob;
-import org.splicecbm.extract.FeatureJob;
-import org.splicecbm.extract.FeatureStage;
-import org.splicecbm.extract.SpliceStep;
-import org.splicecbm.store.CsrMatrix;
 import org.splicecbm.store.FeatureSet;
-import org.splicecbm.store.Npy;
 
 /**
  * The Spark feature job in local[2] on the tiny CLIP fixture against the single-machine feature stage on the same
@@ -61,29 +45,11 @@ class SparkFeatureJobTest {
 
     @Test
     void weightsEqualTheSingleMachineFeatureStageBitForBit() throws IOException {
-        FeatureSet single = singleMachine(images.settings().build());
+        FeatureSet single = SingleMachine.features(images, images.settings().build(), dir.resolve("single"));
         List<Row> rows = spark.read().parquet(table).orderBy(FeatureTable.ROW).collectAsList();
         assertEquals(10, result.rows());
         assertEquals(3, result.shards(), "10 rows in shards of 4");
-        assertEquals(single.features().rows(), rows.size());
-        CsrMatrix w = single.features();
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            assertEquals(i, r.<Long>getAs(FeatureTable.ROW));
-            assertEquals("im" + i, r.getAs(FeatureTable.ID));
-            assertEquals(single.labels()[i], r.<Long>getAs(FeatureTable.LABEL));
-            int from = Math.toIntExact(w.indptr()[i]);
-            int to = Math.toIntExact(w.indptr()[i + 1]);
-            List<Integer> indices = r.getList(r.fieldIndex(FeatureTable.INDICES));
-            List<Float> weights = r.getList(r.fieldIndex(FeatureTable.WEIGHTS));
-            assertEquals(to - from, indices.size(), "row " + i + " support size");
-            assertEquals(to - from, r.<Integer>getAs(FeatureTable.L0));
-            assertTrue(to > from, "the test is vacuous if a row has no concepts");
-            for (int k = 0; k < indices.size(); k++) {
-                assertEquals(w.indices()[from + k], indices.get(k), "row " + i);
-                assertEquals(Float.floatToIntBits(w.data()[from + k]), Float.floatToIntBits(weights.get(k)), "row " + i + " weight " + k);
-            }
-        }
+        SingleMachine.assertSameRows(single, rows);
     }
 
     @Test
@@ -119,20 +85,5 @@ class SparkFeatureJobTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparkFeatureJob.run(spark,
                 images.manifest.toString(), table, images.settings().l1(0.2).build()));
         assertTrue(e.getMessage().contains("other settings"), e.getMessage());
-    }
-
-    /** The project's single-machine feature stage on the same images and settings. */
-    static FeatureSet singleMachine(SpliceSettings s) throws IOException {
-        try (ClipBackbone clip = ClipModels.open(s.backbone(), new BackboneOptions(DeviceChoice.CPU, 0, s.batchSize()))) {
-            ConceptDictionary dictionary = ConceptDictionaries.load(clip, VocabularySource.fromEnvironment().resolve(s.vocabulary()),
-                    s.vocabularySize(), ConceptDictionaries.defaultCacheDir());
-            ImageMean mean = new ImageMean(Npy.read(Path.of(s.imageMean())).toFloatVector(), "file");
-            EmbeddingJob embedding = new EmbeddingJob(images, List.of(Split.TRAIN), clip, null, dir.resolve("cache"),
-                    s.batchSize(), 1, 0, null, null);
-            try (SpliceStep step = new SpliceStep(dictionary.vectors(), mean.vector(), s.l1(), s.tolerance())) {
-                FeatureStage.run(new FeatureJob(embedding, ConceptSpace.of(dictionary, mean), step, dir.resolve("single")));
-            }
-            return FeatureSet.read(dir.resolve("single").resolve("train"));
-        }
     }
 }

@@ -28,13 +28,18 @@ final class TinyImages implements ImageDataset {
 
     /** Writes {@code count} PNGs of varying sizes (labels alternate 0/1, split train) and the manifest. */
     TinyImages(Path root, int count, long seed) throws IOException {
+        this(root, count, seed, 20, 60);
+    }
+
+    /** As above with sides in [minSide, maxSide): large images make decoding slow enough to kill an executor mid-job. */
+    TinyImages(Path root, int count, long seed, int minSide, int maxSide) throws IOException {
         this.root = root;
         Random random = new Random(seed);
         Files.createDirectories(root.resolve("img"));
         StringBuilder csv = new StringBuilder("id,path,label,split\n");
         for (int i = 0; i < count; i++) {
-            int w = 20 + random.nextInt(40);
-            int h = 20 + random.nextInt(40);
+            int w = minSide + random.nextInt(maxSide - minSide);
+            int h = minSide + random.nextInt(maxSide - minSide);
             BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
