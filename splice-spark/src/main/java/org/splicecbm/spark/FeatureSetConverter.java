@@ -28,7 +28,9 @@ import org.splicecbm.store.SkippedImage;
  */
 public final class FeatureSetConverter {
     /** Name of the solver recorded in feature sets made from Spark tables (the same solver as one machine). */
-    static final String SOLVER = "splice-cbm working-set nonnegative lasso (duality gap)";
+    public static final String SOLVER = "splice-cbm working-set nonnegative lasso (duality gap)";
+    /** Rows per shard of a converted table: a few files per million rows, so Spark reads it in parallel. */
+    private static final int SHARD_ROWS = 16_384;
 
     private FeatureSetConverter() {}
 
@@ -124,12 +126,13 @@ public final class FeatureSetConverter {
                 int end = Math.toIntExact(w.indptr()[i + 1]);
                 rows.add(org.apache.spark.sql.RowFactory.create(row, fs.meta().split() + "/" + i, dir.toString(),
                         fs.labels()[i], fs.meta().split(), FeatureTable.arrayValue(java.util.Arrays.copyOfRange(w.indices(), from, end)),
-                        FeatureTable.arrayValue(java.util.Arrays.copyOfRange(w.data(), from, end)), end - from, Float.NaN, null, 0));
+                        FeatureTable.arrayValue(java.util.Arrays.copyOfRange(w.data(), from, end)), end - from, Float.NaN, null,
+                        Math.toIntExact(row / SHARD_ROWS)));
             }
         }
         StructType schema = FeatureTable.schema(false, info.provenanceOnly().toJson());
         Path partial = Path.of(to + ".partial");
-        spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite)
+        spark.createDataFrame(rows, schema).repartition(org.apache.spark.sql.functions.col(FeatureTable.SHARD)).write().mode(SaveMode.Overwrite)
                 .partitionBy(FeatureTable.SHARD).parquet(partial.toString());
         info.write(new org.apache.hadoop.fs.Path(partial.toString()), spark.sparkContext().hadoopConfiguration());
         Files.move(partial, to);

@@ -77,6 +77,8 @@ public final class SparkFeatureJob {
                             + "; shards already committed in " + partial + " are reused by a rerun)", e);
                 }
             }
+            // dynamic partition overwrite moves shard folders only, so completion is marked here
+            fs.create(new Path(partial, "_SUCCESS"), true).close();
             if (!fs.rename(partial, table)) {
                 throw new IOException("could not rename " + partial + " to " + table);
             }

@@ -26,16 +26,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The project's single-machine feature stage on the test images, and the bit-exact comparison with a Spark table. */
-final class SingleMachine {
+public final class SingleMachine {
     private SingleMachine() {}
 
     static FeatureSet features(TinyImages images, SpliceSettings s, Path work) throws IOException {
+        return features(images, s, work, 1);
+    }
+
+    /** The single-machine feature stage with {@code decodeThreads} decoding workers (0 = all processors). */
+    public static FeatureSet features(TinyImages images, SpliceSettings s, Path work, int decodeThreads) throws IOException {
         try (ClipBackbone clip = ClipModels.open(s.backbone(), new BackboneOptions(DeviceChoice.CPU, 0, s.batchSize()))) {
             ConceptDictionary dictionary = ConceptDictionaries.load(clip, VocabularySource.fromEnvironment().resolve(s.vocabulary()),
                     s.vocabularySize(), ConceptDictionaries.defaultCacheDir());
             ImageMean mean = new ImageMean(Npy.read(Path.of(s.imageMean())).toFloatVector(), "file");
             EmbeddingJob embedding = new EmbeddingJob(images, List.of(Split.TRAIN), clip, null, work.resolve("cache"),
-                    s.batchSize(), 1, 0, null, null);
+                    s.batchSize(), decodeThreads, 0, null, null);
             try (SpliceStep step = new SpliceStep(dictionary.vectors(), mean.vector(), s.l1(), s.tolerance())) {
                 FeatureStage.run(new FeatureJob(embedding, ConceptSpace.of(dictionary, mean), step, work.resolve("out")));
             }

@@ -20,10 +20,10 @@ import org.splicecbm.store.Npy;
  * Test inputs on the tiny CLIP fixture of splice-features: random PNGs with a CSV manifest, the same images as a
  * single-machine {@link ImageDataset}, a small vocabulary and an image-mean file, and settings that use them.
  */
-final class TinyImages implements ImageDataset {
+public final class TinyImages implements ImageDataset {
     static final String VOCAB = "dog\ncat\nbird\ntree\ncar\nhouse\nred\nblue\nwater\ngrass\nsky\nperson\n";
     final Path root;
-    final Path manifest;
+    public final Path manifest;
     final List<Path> files = new ArrayList<>();
 
     /** Writes {@code count} PNGs of varying sizes (labels alternate 0/1, split train) and the manifest. */
@@ -32,7 +32,7 @@ final class TinyImages implements ImageDataset {
     }
 
     /** As above with sides in [minSide, maxSide): large images make decoding slow enough to kill an executor mid-job. */
-    TinyImages(Path root, int count, long seed, int minSide, int maxSide) throws IOException {
+    public TinyImages(Path root, int count, long seed, int minSide, int maxSide) throws IOException {
         this.root = root;
         Random random = new Random(seed);
         Files.createDirectories(root.resolve("img"));
@@ -72,7 +72,7 @@ final class TinyImages implements ImageDataset {
         throw new IllegalStateException("splice-features' tiny CLIP fixture not found above " + Path.of("").toAbsolutePath());
     }
 
-    SpliceSettings.Builder settings() {
+    public SpliceSettings.Builder settings() {
         return SpliceSettings.builder().backbone(tinyClip().toString()).vocabulary(root.resolve("tiny.txt").toString(), 10)
                 .imageMean(root.resolve("mean.npy").toString()).l1(0.05).batchSize(2).shardRows(4);
     }
