@@ -31,6 +31,7 @@ class ResumeAfterKillTest {
 
     @Test
     void aRerunAfterTheJobWasKilledSkipsCommittedShards() throws Exception {
+        System.setProperty("splice.noProgress", "true");
         TinyImages images = new TinyImages(dir.resolve("in"), 40, 21, 500, 800);
         SpliceSettings settings = images.settings().shardRows(2).build(); // 20 shards: 3 waves of 8 in local[2]
         Path table = dir.resolve("features");
