@@ -23,7 +23,7 @@ import scala.Tuple2;
 
 /**
  * One Spark task: the manifest rows of one shard (a partition holds exactly one shard) in manifest order, decoded
- * and preprocessed on a background thread one batch ahead while the executor's backbone embeds the current batch
+ * and preprocessed on a thread pool one batch ahead while the executor's backbone embeds the current batch
  * (as the single-machine stage overlaps them), then decomposed by SpLiCE's exact solver. Batches start at the
  * shard's first row, and shards start at multiples of the batch size, so images are batched as on one machine.
  */
@@ -46,19 +46,21 @@ final class ShardFeaturizer implements FlatMapFunction<Iterator<Tuple2<Integer, 
         ExecutorSplice model = ExecutorSplice.of(b);
         int batch = b.settings().batchSize();
         List<Row> out = new ArrayList<>(entries.size());
-        ExecutorService decoder = Executors.newSingleThreadExecutor(r -> {
+        // as many decoding threads as the JVM has cores: a GPU executor runs one task but must decode fast enough to feed it
+        ExecutorService decoder = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
             Thread t = new Thread(r, "splice-spark-decode");
             t.setDaemon(true);
             return t;
         });
+        Configuration hadoop = new Configuration(); // one per task: building one parses Hadoop's XML defaults
         try {
-            CompletableFuture<Object[]> next = decodeAsync(decoder, model, entries.subList(0, Math.min(batch, entries.size())));
+            CompletableFuture<Object[]> next = decodeAsync(decoder, model, entries.subList(0, Math.min(batch, entries.size())), hadoop);
             for (int from = 0; from < entries.size(); from += batch) {
                 List<ManifestEntry> current = entries.subList(from, Math.min(entries.size(), from + batch));
                 Object[] decoded = await(next);
                 int nextFrom = from + batch;
                 if (nextFrom < entries.size()) {
-                    next = decodeAsync(decoder, model, entries.subList(nextFrom, Math.min(entries.size(), nextFrom + batch)));
+                    next = decodeAsync(decoder, model, entries.subList(nextFrom, Math.min(entries.size(), nextFrom + batch)), hadoop);
                 }
                 featurize(model, b.settings(), current, decoded, out);
             }
@@ -68,21 +70,22 @@ final class ShardFeaturizer implements FlatMapFunction<Iterator<Tuple2<Integer, 
         return out.iterator();
     }
 
-    private CompletableFuture<Object[]> decodeAsync(ExecutorService pool, ExecutorSplice model, List<ManifestEntry> entries) {
+    /** Decodes a batch, one image per pool thread, keeping manifest order. */
+    private CompletableFuture<Object[]> decodeAsync(ExecutorService pool, ExecutorSplice model, List<ManifestEntry> entries,
+                                                    Configuration hadoop) {
         boolean skip = bundle.value().settings().skipBadImages();
-        return CompletableFuture.supplyAsync(() -> {
-            Object[] result = new Object[entries.size()];
-            for (int i = 0; i < result.length; i++) {
-                result[i] = decode(model, entries.get(i), skip);
-            }
-            return result;
-        }, pool);
+        List<CompletableFuture<Object>> parts = new ArrayList<>(entries.size());
+        for (ManifestEntry e : entries) {
+            parts.add(CompletableFuture.supplyAsync(() -> decode(model, e, skip, hadoop), pool));
+        }
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+                .thenApply(done -> parts.stream().map(CompletableFuture::join).toArray());
     }
 
     /** Pixels (float[]) or, under skip, the reason (String). */
-    private static Object decode(ExecutorSplice model, ManifestEntry e, boolean skip) {
+    private static Object decode(ExecutorSplice model, ManifestEntry e, boolean skip, Configuration hadoop) {
         try {
-            return model.preprocessor.apply(ImageDecoder.decode(readAll(e.path()), e.path()));
+            return model.preprocessor.apply(ImageDecoder.decode(readAll(e.path(), hadoop), e.path()));
         } catch (IOException ex) {
             if (skip) {
                 return String.valueOf(ex.getMessage());
@@ -91,9 +94,9 @@ final class ShardFeaturizer implements FlatMapFunction<Iterator<Tuple2<Integer, 
         }
     }
 
-    private static byte[] readAll(String location) throws IOException {
+    private static byte[] readAll(String location, Configuration hadoop) throws IOException {
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(location);
-        FileSystem fs = path.getFileSystem(new Configuration());
+        FileSystem fs = path.getFileSystem(hadoop);
         try (InputStream in = fs.open(path)) {
             return in.readAllBytes();
         }

@@ -51,16 +51,24 @@ public final class SparkBenchmark {
         TinyImages images = new TinyImages(dir.resolve("images"), 256, 1, 160, 320);
         SpliceSettings settings = images.settings().batchSize(32).shardRows(64).build();
         SingleMachine.features(images, settings, dir.resolve("warmup"), 0); // dictionary cache, JIT, natives
+        TinyImages few = new TinyImages(dir.resolve("few"), 8, 2, 160, 320); // Spark SQL's first-job costs
+        SparkFeatureJob.run(spark, few.manifest.toString(), dir.resolve("warmup-table").toString(), settings);
         long t0 = System.nanoTime();
         SingleMachine.features(images, settings, dir.resolve("single"), 0);
         double single = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
         SparkFeatureJob.Result r = SparkFeatureJob.run(spark, images.manifest.toString(), dir.resolve("table").toString(), settings);
         double onSpark = (System.nanoTime() - t0) / 1e9;
+        t0 = System.nanoTime();
+        SingleMachine.features(images, settings, dir.resolve("single-again"), 0);
+        System.out.printf("  (single machine again after the Spark run: %.2f s; the load of the shared machine varies)%n",
+                (System.nanoTime() - t0) / 1e9);
         System.out.printf("features, 256 images (160-320 px PNG), tiny CLIP, k = 10, batch 32:%n"
                 + "  single machine: %.2f s = %.1f images/s%n  Spark local[2] (%d shards of 64): %.2f s = %.1f images/s;"
-                + " ratio %.2f; overhead %.1f ms/image%n", single, 256 / single, r.shards(), onSpark, 256 / onSpark,
-                onSpark / single, 1000 * (onSpark - single) / 256);
+                + " ratio %.2f; overhead %.1f ms/image%n  of which driver preparation (manifest, dictionary, executor check)"
+                + " %.2f s, shard waves %.2f s = %.1f images/s, finishing %.2f s%n", single, 256 / single, r.shards(), onSpark, 256 / onSpark,
+                onSpark / single, 1000 * (onSpark - single) / 256, r.timings().prepareSeconds(), r.timings().wavesSeconds(),
+                256 / r.timings().wavesSeconds(), r.timings().finishSeconds());
     }
 
     private static void probe(SparkSession spark, Path dir, int maxIter) throws IOException {
