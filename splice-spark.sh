@@ -15,7 +15,7 @@ export OPT_OUT_TRACKING=true
 if [[ ! -f "$jar" || ! -f "$cp_file" ]] || [[ -n "$(find "$here/pom.xml" "$here/splice-features/src/main" "$here/splice-spark/src/main" "$here/splice-features/pom.xml" "$here/splice-spark/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
   echo "splice-spark: building (first use or sources changed)..." >&2
   (cd "$here" && ./mvnw -B -q -ntp -DskipTests package -pl splice-spark -am \
-     && ./mvnw -B -q -ntp dependency:build-classpath -pl splice-spark -Dmdep.includeScope=provided -Dmdep.outputFile=target/spark-classpath.txt) >&2
+     && ./mvnw -B -q -ntp compile dependency:build-classpath -pl splice-spark -am -Dmdep.includeScope=provided -Dmdep.outputFile="$cp_file") >&2
 fi
 # Spark's --add-opens for Java 17 (the same list as splice-spark/pom.xml, from org.apache.spark.launcher.JavaModuleOptions)
 opens="-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector"

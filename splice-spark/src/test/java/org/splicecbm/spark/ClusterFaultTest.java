@@ -82,8 +82,12 @@ class ClusterFaultTest {
         TinyImages images = new TinyImages(dir.resolve("in-bad"), 4, 3);
         String table = dir.resolve("bad-backbone").toString();
         SpliceSettings settings = images.settings().backbone(relative.toString()).build();
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> SparkFeatureJob.run(spark, images.manifest.toString(), table, settings));
+        IllegalStateException e;
+        try {
+            e = assertThrows(IllegalStateException.class, () -> SparkFeatureJob.run(spark, images.manifest.toString(), table, settings));
+        } finally {
+            org.splicecbm.store.AtomicDirectory.deleteRecursively(relative);
+        }
         assertTrue(e.getMessage().contains("cannot be loaded on executor") && e.getMessage().contains(relative.toString()),
                 e.getMessage());
         assertFalse(Files.exists(Path.of(table)), "no table");
