@@ -18,7 +18,11 @@ import picocli.CommandLine.Option;
         description = "SpLiCE feature extraction and the L1 probe on Apache Spark.")
 public final class SparkCli {
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SparkCli()).execute(args));
+        // bad input is reported as its message (what must hold, what was found, how to fix), not as a stack trace
+        System.exit(new CommandLine(new SparkCli()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("splice-spark: " + e.getMessage());
+            return 2;
+        }).execute(args));
     }
 
     /** Where Spark runs: spark-submit's --master when set, else this option (default local[*]). */
