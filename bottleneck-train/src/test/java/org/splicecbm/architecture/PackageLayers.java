@@ -22,10 +22,10 @@ final class PackageLayers {
     /** The one declaration of the order. splice-features first, then bottleneck-train. */
     static final List<String> ORDER = List.of(
             // splice-features
-            "validation", "engine", "progress", "store", "torch", "hub", "image",
+            "validation", "progress", "store", "torch", "hub", "engine", "image",
             "backbone", "concepts", "decompose", "splice", "data", "features", "zeroshot", "config", "pipeline",
             // bottleneck-train
-            "probe", "classify", "runconfig", "sweep", "tracking", "report", "workflow", "cli");
+            "probe", "classify", "runconfig", "sweep", "tracking", "report", "analysis", "workflow", "cli");
 
     private static final Pattern PACKAGE = Pattern.compile("^package (org\\.splicecbm[\\w.]*);", Pattern.MULTILINE);
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(org\\.splicecbm\\.[\\w.]+);", Pattern.MULTILINE);
