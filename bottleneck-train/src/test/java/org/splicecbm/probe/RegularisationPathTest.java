@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.splicecbm.config.ConfigException;
+import org.splicecbm.validation.InvalidArgumentException;
 import org.splicecbm.probe.PathConfig;
 import org.splicecbm.probe.ProbeConfig;
 
@@ -81,7 +81,7 @@ class RegularisationPathTest {
 
     @Test
     void badInputFailsWithTheKeyToFix() {
-        ConfigException zero = assertThrows(ConfigException.class, () -> new PathConfig(List.of(1e-3, 0.0), 20, 1e-3, List.of()));
+        InvalidArgumentException zero = assertThrows(InvalidArgumentException.class, () -> new PathConfig(List.of(1e-3, 0.0), 20, 1e-3, List.of()));
         assertTrue(zero.getMessage().contains("probe.path.penalties"), zero.getMessage());
         IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
                 () -> RegularisationPath.solve(TRAIN, null, null, config(new PathConfig(List.of(), 5, 1e-2, List.of(46)))));
