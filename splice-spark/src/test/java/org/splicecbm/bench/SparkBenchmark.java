@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.apache.spark.ml.linalg.Matrix;
 import org.apache.spark.sql.SparkSession;
@@ -19,6 +18,7 @@ import org.splicecbm.spark.TinyImages;
 import org.splicecbm.store.CsrMatrix;
 import org.splicecbm.store.FeatureSet;
 import org.splicecbm.store.FeatureSetMeta;
+import org.splicecbm.testing.SyntheticConceptRows;
 
 /**
  * Numbers for benchmarks/scale-out.md, measured in one run so that ratios hold on a loaded machine:
@@ -114,62 +114,19 @@ public final class SparkBenchmark {
         return right / (double) x.rows();
     }
 
-    private static void write(CsrWithLabels data, String split, Path dir) throws IOException {
+    private static void write(SyntheticConceptRows.Sample data, String split, Path dir) throws IOException {
         List<String> concepts = new ArrayList<>();
         for (int j = 0; j < 10_000; j++) {
             concepts.add("concept " + j);
         }
         FeatureSetMeta meta = new FeatureSetMeta(FeatureSetMeta.FORMAT_VERSION, "bench:synthetic", "synthetic", 10_000, 0.25,
                 "synthetic", 1e-7, "none", "synthetic", split, data.x().rows(), 0, 0, "2026-01-01T00:00:00Z", "", "none", List.of());
-        new FeatureSet(data.x(), data.labels(), concepts, meta).write(dir);
+        new FeatureSet(data.x(), data.labelsAsLong(), concepts, meta).write(dir);
     }
 
-    private record CsrWithLabels(CsrMatrix x, long[] labels) {}
-
-    /**
-     * bottleneck-train's {@code SyntheticConceptFeatures(10000, 10, 50, 2, 0.6, 8).sample(rows, seed)}, draw for draw
-     * (that module is not a dependency here): each class owns 50 concepts; a row draws 2 of them with probability 0.6
-     * each plus 8 uniformly random concepts; duplicate columns are summed.
-     */
-    private static CsrWithLabels sample(int rows, long seed) {
-        Random random = new Random(seed);
-        long[] labels = new long[rows];
-        long[] indptr = new long[rows + 1];
-        int[] indices = new int[rows * 10];
-        float[] data = new float[indices.length];
-        int k = 0;
-        for (int i = 0; i < rows; i++) {
-            labels[i] = random.nextInt(10);
-            int[] cols = new int[10];
-            float[] vals = new float[10];
-            int n = 0;
-            for (int t = 0; t < 2; t++) {
-                if (random.nextDouble() < 0.6) {
-                    cols[n] = (int) labels[i] * 50 + random.nextInt(50);
-                    vals[n++] = 0.2f + 0.8f * random.nextFloat();
-                }
-            }
-            for (int t = 0; t < 8; t++) {
-                cols[n] = random.nextInt(10_000);
-                vals[n++] = 0.05f + 0.45f * random.nextFloat();
-            }
-            Integer[] order = new Integer[n];
-            for (int t = 0; t < n; t++) {
-                order[t] = t;
-            }
-            Arrays.sort(order, (a, b) -> Integer.compare(cols[a], cols[b]));
-            int start = k;
-            for (int t = 0; t < n; t++) {
-                int c = cols[order[t]];
-                if (k > start && indices[k - 1] == c) {
-                    data[k - 1] += vals[order[t]];
-                } else {
-                    indices[k] = c;
-                    data[k++] = vals[order[t]];
-                }
-            }
-            indptr[i + 1] = k;
-        }
-        return new CsrWithLabels(new CsrMatrix(rows, 10_000, Arrays.copyOf(data, k), Arrays.copyOf(indices, k), indptr), labels);
+    /** The same rows as bottleneck-train's probe benchmarks ({@link SyntheticConceptRows#benchmark()}). */
+    private static SyntheticConceptRows.Sample sample(int rows, long seed) {
+        return SyntheticConceptRows.benchmark().sample(rows, seed);
     }
+
 }
