@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.splicecbm.concepts.ConceptsConfig;
 import org.splicecbm.config.ConfigLoader;
 import org.splicecbm.probe.PathConfig;
-import org.splicecbm.probe.ProbeConfig;
 import org.splicecbm.runconfig.RunConfig;
 import org.splicecbm.store.Sha256;
 
@@ -22,17 +22,24 @@ public record Trial(FeaturePoint point, RunConfig config) {
     /** The path of {@code point} on the sweep's base config. */
     public static Trial of(RunConfig sweepConfig, FeaturePoint point) {
         ConceptsConfig concepts = sweepConfig.concepts();
-        ProbeConfig probe = sweepConfig.probe();
-        if (sweepConfig.sweep() != null && sweepConfig.sweep().probeL1() != null) {
-            PathConfig path = probe.path();
-            probe = probe.toBuilder().path(new PathConfig(sweepConfig.sweep().probeL1(), path.count(), path.minRatio(),
-                    path.necTargets())).build();
-        }
         RunConfig config = sweepConfig.withSweep(null)
                 .withConcepts(new ConceptsConfig(concepts.vocabulary(), point.vocabularySize(), concepts.imageMean()))
                 .withSpliceL1(point.spliceL1())
-                .withProbe(probe);
+                .withProbe(sweepConfig.probe().toBuilder().path(path(sweepConfig, point)).build());
         return new Trial(point, config);
+    }
+
+    /**
+     * The path's penalties: the sweep's {@code probe_l1} list when given, else {@code probe.path}. NEC targets above
+     * the point's vocabulary size are left out: a sweep over small and large vocabularies shares one
+     * {@code probe.path.nec_targets}, and a target above the concepts of a feature set cannot be met.
+     */
+    private static PathConfig path(RunConfig sweepConfig, FeaturePoint point) {
+        PathConfig path = sweepConfig.probe().path();
+        List<Double> penalties = sweepConfig.sweep() != null && sweepConfig.sweep().probeL1() != null
+                ? sweepConfig.sweep().probeL1() : path.penalties();
+        List<Integer> targets = path.necTargets().stream().filter(t -> t <= point.vocabularySize()).toList();
+        return new PathConfig(penalties, path.count(), path.minRatio(), targets);
     }
 
     /** The run config of one path point, as {@code splice train} would train it. */
