@@ -117,6 +117,7 @@ class SweepEndToEndTest {
     /** Two points of the chosen path, trained alone by `splice train` at their penalty: the same numbers. */
     private static void samePointsAsIndependentTrainings(Path sweepDir, List<String> rows) throws Exception {
         String[] chosen = rows.stream().filter(r -> r.contains(",true,")).findFirst().orElseThrow().split(",");
+        List<Integer> support = new ArrayList<>();
         for (String row : rows.subList(1, rows.size())) {
             String[] c = row.split(",");
             if (!c[1].equals(chosen[1]) || !c[2].equals(chosen[2])) {
@@ -132,7 +133,68 @@ class SweepEndToEndTest {
             Path model = Path.of(train.stdout().lines().filter(l -> l.startsWith("model: ")).findFirst().orElseThrow().substring(7));
             int nonzeros = Arrays.stream(TrainedProbe.load(model).weights().nonzerosPerClass()).sum();
             assertEquals(Integer.parseInt(c[6]), nonzeros, "the same support at probe l1 " + c[3]);
+            support.add(nonzeros);
         }
+        assertEquals(2, support.size(), "both penalties of the chosen path were compared");
+        assertTrue(support.get(0) <= support.get(1) && support.get(1) > 0,
+                "the larger penalty (first) has no more nonzeros, and the probe is not empty: " + support);
+    }
+
+    @Test
+    void sigtermDuringASweepMarksItKilledKeepsFinishedPathsAndTheRerunContinuesIt() throws Exception {
+        String many = SWEEP.replace("splice_l1: [0.1, 0.2]", "splice_l1: [0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.11, 0.12]");
+        Path longConfig = Files.writeString(dir.resolve("long.yaml"), Files.readString(config).replace(SWEEP, many)
+                .replace("uri: mlruns", "uri: killed-mlruns").replace("output: out\n", "output: out-killed\n"));
+        Path mlruns = dir.resolve("killed-mlruns");
+        Path err = dir.resolve("killed.err");
+        Process sweep = splice.start(dir.resolve("killed.out"), err, "sweep", "--config", longConfig.toString());
+        try {
+            waitForAFinishedPath(dir.resolve("out-killed/sweeps/tiny-e2e/trials"), sweep);
+            sweep.destroy(); // SIGTERM
+            assertTrue(sweep.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), "the JVM stops after SIGTERM");
+            assertEquals(143, sweep.exitValue(), "128 + SIGTERM: " + Files.readString(err));
+        } finally {
+            sweep.destroyForcibly();
+        }
+        String stderr = Files.readString(err);
+        assertTrue(stderr.contains("interrupted: sweep tiny-e2e-") && stderr.contains("paths finished and kept in")
+                && stderr.contains("KILLED"), stderr);
+        List<Path> parents = runsTagged(mlruns, "splice.sweep", null).stream()
+                .filter(r -> !Files.exists(r.resolve("tags/mlflow.parentRunId"))).toList();
+        assertEquals(1, parents.size());
+        Path parent = parents.get(0);
+        assertEquals(5, status(parent), "the parent run is KILLED");
+        Map<String, Object> meta = new YAMLMapper().readValue(parent.resolve("meta.yaml").toFile(), new TypeReference<>() {});
+        assertNotNull(meta.get("end_time"), "with an end time");
+        for (Path run : runsTagged(mlruns, "splice.sweep", null)) {
+            assertNotEquals(1, status(run), "no run is left RUNNING: " + run);
+        }
+        String sweepId = Files.readString(parent.resolve("tags/splice.sweep"));
+        assertFalse(Files.exists(dir.resolve("out-killed/sweeps").resolve(sweepId)), "no partial results folder");
+
+        CliProcess.Result resumed = splice.run("sweep", "--config", longConfig.toString());
+        assertEquals(0, resumed.exitCode(), resumed.all());
+        assertTrue(resumed.stdout().contains("sweep " + sweepId + " (continued, parent run " + parent.getFileName() + ")"),
+                resumed.stdout());
+        assertFalse(resumed.stdout().contains(" 0 already done"), "the paths finished before SIGTERM were kept: " + resumed.stdout());
+        assertEquals(dir.resolve("out-killed/sweeps").resolve(sweepId), onlySweepDir(dir.resolve("out-killed/sweeps")));
+        assertEquals(3, status(parent), "the same parent run, FINISHED now");
+    }
+
+    private static void waitForAFinishedPath(Path store, Process sweep) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            assertTrue(sweep.isAlive(), "the sweep stopped before it was signalled");
+            if (Files.isDirectory(store)) {
+                try (Stream<Path> files = Files.list(store)) {
+                    if (files.anyMatch(f -> f.toString().endsWith(".json"))) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no path finished within 3 minutes");
     }
 
     @Test
