@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splicecbm.hub.FakeHubServer;
 import org.splicecbm.probe.TrainedProbe;
+import org.splicecbm.report.HeadlessChromium;
 
 /**
  * {@code splice sweep} as a user runs it, in its own JVM on the tiny world: 2 vocabulary sizes x 2 SpLiCE l1 = 4
@@ -93,6 +94,7 @@ class SweepEndToEndTest {
         assertEquals(3, status(parent));
 
         samePointsAsIndependentTrainings(sweepDir, rows);
+        rendersInChromium(sweepDir.resolve("sweep.html"));
 
         FileTime written = Files.getLastModifiedTime(sweepDir.resolve("trials.csv"));
         int runs = runsTagged("splice.sweep", null).size();
@@ -138,6 +140,21 @@ class SweepEndToEndTest {
         assertEquals(2, support.size(), "both penalties of the chosen path were compared");
         assertTrue(support.get(0) <= support.get(1) && support.get(1) > 0,
                 "the larger penalty (first) has no more nonzeros, and the probe is not empty: " + support);
+    }
+
+    /** The page the sweep wrote shows its three plots, the 8 points, the chosen probe's concepts and confusion matrix. */
+    private static void rendersInChromium(Path html) throws Exception {
+        if (!HeadlessChromium.available() && System.getenv("CI") == null) {
+            return; // the page itself is checked above; SweepPageHtmlTest covers rendering where Chromium is installed
+        }
+        String dom = HeadlessChromium.dumpDom(html);
+        assertTrue(dom.contains("data-plots-shown=\"3\""), "all three plots decoded and shown");
+        String table = dom.substring(dom.indexOf("<tbody>"), dom.indexOf("</tbody>"));
+        assertEquals(8, table.split("<tr", -1).length - 1, "one table row per path point");
+        assertTrue(dom.contains("id=\"confusion\"") && dom.contains("id=\"top-concepts\"") && dom.contains("class=\"chosen\""));
+        Path keep = Path.of("target", "sweep-e2e-page.png");
+        Files.createDirectories(keep.getParent());
+        HeadlessChromium.screenshot(html, keep, 1400, 2200);
     }
 
     @Test
