@@ -19,6 +19,7 @@ import org.splicecbm.sweep.ArbiterSweepSearch;
 import org.splicecbm.sweep.FeaturePoint;
 import org.splicecbm.sweep.PathOutcome;
 import org.splicecbm.sweep.ResumingExecutor;
+import org.splicecbm.sweep.SweepLock;
 import org.splicecbm.sweep.SweepState;
 import org.splicecbm.sweep.Trial;
 import org.splicecbm.sweep.TrialResult;
@@ -53,6 +54,13 @@ public final class SweepRun {
         List<FeaturePoint> plan = new ArbiterSweepSearch(config).paths();
         Path sweeps = config.output().resolve("sweeps");
         TrialStore store = new TrialStore(sweeps.resolve(config.name()).resolve("trials"));
+        try (SweepLock lock = SweepLock.acquire(store)) {
+            return runLocked(config, commands, plan, sweeps, store, out);
+        }
+    }
+
+    private static SweepResult runLocked(RunConfig config, List<String> commands, List<FeaturePoint> plan, Path sweeps,
+                                         TrialStore store, PrintStream out) throws IOException {
         List<TrialResult> stored = new ArrayList<>();
         int done = 0;
         for (FeaturePoint p : plan) {

@@ -167,6 +167,11 @@ class SweepEndToEndTest {
         Process sweep = splice.start(dir.resolve("killed.out"), err, "sweep", "--config", longConfig.toString());
         try {
             waitForAFinishedPath(dir.resolve("out-killed/sweeps/tiny-e2e/trials"), sweep);
+            CliProcess.Result concurrent = splice.run("sweep", "--config", longConfig.toString());
+            assertEquals(1, concurrent.exitCode(), concurrent.all());
+            assertTrue(concurrent.stderr().contains("is already running in another process"), "one sweep at a time: "
+                    + concurrent.stderr());
+            assertTrue(sweep.isAlive(), "the sweep runs on; the second command did not touch it");
             sweep.destroy(); // SIGTERM
             assertTrue(sweep.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), "the JVM stops after SIGTERM");
             assertEquals(143, sweep.exitValue(), "128 + SIGTERM: " + Files.readString(err));
