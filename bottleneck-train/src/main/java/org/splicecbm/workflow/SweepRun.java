@@ -107,7 +107,16 @@ public final class SweepRun {
             return new SweepResult(state.sweepId(), results, chosen, dir, parent.runId());
         } catch (IOException | RuntimeException e) {
             parent.finish(RunOutcome.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+            deleteIfEmpty(dir); // the claimed results folder; a rerun recreates it under the same name
             throw e;
+        }
+    }
+
+    private static void deleteIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException notEmpty) {
+            // results of an earlier attempt; the next complete write replaces them as a whole
         }
     }
 

@@ -36,7 +36,7 @@ import org.splicecbm.tracking.TrackedRun.RunOutcome;
  * (the runs table, parallel coordinates, scikit-learn autolog's one child per grid-search candidate), which
  * works only if the probe penalty is a run param.
  */
-public final class SweepTrials implements TrialExecutor {
+final class SweepTrials implements TrialExecutor {
     private final RunTracker tracker;
     private final String sweepId;
     private final Map<String, String> tags;

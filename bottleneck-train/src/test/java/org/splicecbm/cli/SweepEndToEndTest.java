@@ -78,6 +78,9 @@ class SweepEndToEndTest {
                 "chosen-config.yaml", "chosen-model/weights.npy")) {
             assertTrue(Files.size(sweepDir.resolve(file)) > 50, file);
         }
+        Matcher retrained = Pattern.compile("retrained: test accuracy (\\S+) \\(on the path: (\\S+)\\)").matcher(first.stdout());
+        assertTrue(retrained.find(), first.stdout());
+        assertEquals(retrained.group(2), retrained.group(1), "the chosen probe retrained cold = its path point");
         String page = Files.readString(sweepDir.resolve("sweep.html"));
         assertTrue(page.contains("id=\"confusion\"") && page.contains("splice sweep --config " + config), "page: chosen + commands");
 
@@ -234,8 +237,10 @@ class SweepEndToEndTest {
         assertTrue(failed.stderr().contains("error: path size 20, splice l1 0.1 failed:")
                 && failed.stderr().contains("rerun the same command to resume"), failed.stderr());
         assertEquals(1, count(failed.stdout(), "== features for"), "the sweep stops at the first failed path: " + failed.stdout());
-        assertFalse(Files.exists(dir.resolve("out-errors/sweeps")) && Files.walk(dir.resolve("out-errors/sweeps"))
-                .anyMatch(p -> p.getFileName().toString().equals("trials.csv")), "no results table from a failed sweep");
+        try (Stream<Path> left = Files.list(dir.resolve("out-errors/sweeps"))) {
+            assertEquals(List.of("tiny-e2e"), left.map(p -> p.getFileName().toString()).toList(),
+                    "only the trial store folder (sweep.json, trials/): no results folder from a failed sweep");
+        }
     }
 
     static Path onlySweepDir(Path sweeps) throws IOException {
