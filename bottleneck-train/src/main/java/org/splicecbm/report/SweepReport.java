@@ -16,13 +16,13 @@ import org.splicecbm.sweep.TrialParams;
 import org.splicecbm.sweep.TrialResult;
 
 /**
- * The results of a sweep: {@code trials.csv} (one row per trial), the best trial by the validation
- * selection metric, and the accuracy-vs-sparsity plot of the paper's linear-probe study (Bhalla et al.,
+ * The results of a sweep: {@code trials.csv} (one row per point of every regularisation path), the best
+ * point by the validation selection metric, and the accuracy-vs-sparsity plot of the paper's linear-probe study (Bhalla et al.,
  * Fig. 4): one line per vocabulary size, one point per SpLiCE l1, at the probe l1 chosen on validation.
  */
 public final class SweepReport {
-    static final String HEADER = "trial,vocabulary_size,splice_l1,probe_l1,mean_l0,effective_concepts,val_accuracy,"
-            + "val_balanced_accuracy,val_macro_f1,test_accuracy,epochs,best,run_name,mlflow_run_id";
+    static final String HEADER = "trial,vocabulary_size,splice_l1,probe_l1,mean_l0,mean_cosine,nonzeros,effective_concepts,nec,"
+            + "val_accuracy,val_balanced_accuracy,val_macro_f1,test_accuracy,test_balanced_accuracy,best,run_name,mlflow_run_id";
 
     private SweepReport() {}
 
@@ -47,9 +47,10 @@ public final class SweepReport {
         for (int i = 0; i < results.size(); i++) {
             TrialResult r = results.get(i);
             TrialParams p = r.params();
-            csv.append(String.format(Locale.ROOT, "%d,%d,%s,%s,%.4f,%d,%.6f,%.6f,%.6f,%.6f,%d,%s,%s,%s%n", i, p.vocabularySize(),
-                    p.spliceL1(), p.probeL1(), r.meanL0(), r.effectiveConcepts(), r.valAccuracy(), r.valBalancedAccuracy(),
-                    r.valMacroF1(), r.testAccuracy(), r.epochs(), r == best, r.runName(), r.runId()));
+            csv.append(String.format(Locale.ROOT, "%d,%d,%s,%s,%.4f,%.6f,%d,%d,%.4f,%.6f,%.6f,%.6f,%.6f,%.6f,%s,%s,%s%n", i,
+                    p.vocabularySize(), p.spliceL1(), p.probeL1(), r.meanL0(), r.meanCosine(), r.nonzeros(), r.effectiveConcepts(),
+                    r.nec(), r.valAccuracy(), r.valBalancedAccuracy(), r.valMacroF1(), r.testAccuracy(), r.testBalancedAccuracy(),
+                    r == best, r.runName(), r.runId()));
         }
         AtomicFiles.writeString(file, csv.toString());
     }
@@ -73,15 +74,21 @@ public final class SweepReport {
         return out;
     }
 
+    /** The points of a sweep's HTML page, one per result, in the same order. */
+    public static List<SweepPoint> pagePoints(List<TrialResult> results) {
+        return results.stream().map(r -> new SweepPoint(r.params().spliceL1(), r.params().vocabularySize(), r.params().probeL1(),
+                r.meanL0(), r.meanCosine(), r.nec(), r.valAccuracy(), r.testAccuracy())).toList();
+    }
+
     /** The table as the terminal shows it; the best trial is marked with '*'. */
     public static void print(PrintStream out, List<TrialResult> results, SweepConfig.Metric metric) {
         TrialResult best = best(results, metric);
-        out.printf(Locale.ROOT, "%-3s %6s %9s %9s %8s %6s %8s %8s%n", "", "size", "splice_l1", "probe_l1", "mean_L0",
-                "eff.c", "val_acc", "test_acc");
+        out.printf(Locale.ROOT, "%-3s %6s %9s %10s %8s %7s %6s %8s %8s%n", "", "size", "splice_l1", "probe_l1", "mean_L0",
+                "NEC", "eff.c", "val_acc", "test_acc");
         for (TrialResult r : results) {
             TrialParams p = r.params();
-            out.printf(Locale.ROOT, "%-3s %6d %9s %9s %8.2f %6d %8.4f %8.4f%n", r == best ? "*" : "", p.vocabularySize(),
-                    p.spliceL1(), p.probeL1(), r.meanL0(), r.effectiveConcepts(), r.valAccuracy(), r.testAccuracy());
+            out.printf(Locale.ROOT, "%-3s %6d %9s %10.4e %8.2f %7.2f %6d %8.4f %8.4f%n", r == best ? "*" : "", p.vocabularySize(),
+                    p.spliceL1(), p.probeL1(), r.meanL0(), r.nec(), r.effectiveConcepts(), r.valAccuracy(), r.testAccuracy());
         }
         out.printf(Locale.ROOT, "best by %s: %s (%s %.4f, test accuracy %.4f, run %s)%n", metric.yaml(), best.params(),
                 metric.yaml(), best.metric(metric), best.testAccuracy(), best.runName());

@@ -11,15 +11,17 @@ import org.splicecbm.config.ConfigException;
 /**
  * The {@code sweep:} section: the paper's linear-probe study (Bhalla et al., NeurIPS 2024, Sec. 5 and
  * Fig. 4), which varies SpLiCE's l1 penalty, the vocabulary size and the probe's regularisation and
- * compares probe accuracy against the sparsity of the concept features. A missing list means "the run
- * config's value" (one value). Selection uses validation metrics only; test accuracy is reported but
- * never chosen on.
+ * compares probe accuracy against the sparsity of the concept features. Each (vocabulary size, SpLiCE l1)
+ * costs one feature set and one warm-started regularisation path of the probe over {@code probe_l1} (or over
+ * {@code probe.path} when the list is left out). A missing size or SpLiCE l1 list means "the run config's
+ * value" (one value). Selection uses validation metrics only; test accuracy is reported but never chosen on.
  *
  * @param spliceL1       values of {@code splice.l1_penalty}, each {@code > 0}
  * @param vocabularySize values of {@code concepts.size}, each {@code > 0}
- * @param probeL1        values of {@code probe.l1}, each {@code >= 0}
+ * @param probeL1        probe penalties of each path, each {@code > 0}; null: {@code probe.path} (log-spaced from the
+ *                       penalty that zeroes every weight)
  * @param search         {@code grid} (every combination, default) or {@code random}
- * @param trials         how many distinct combinations a random search draws (required for random only)
+ * @param trials         how many distinct (vocabulary size, SpLiCE l1) pairs a random search draws (random only)
  * @param seed           seed of the random search (default 0)
  * @param metric         the validation metric that picks the best trial (default {@code val_accuracy})
  */
@@ -42,13 +44,14 @@ public record SweepConfig(List<Double> spliceL1, List<Integer> vocabularySize, L
     public SweepConfig {
         spliceL1 = checked(spliceL1, "sweep.splice_l1", v -> v != null && Double.isFinite(v) && v > 0, "finite numbers > 0");
         vocabularySize = checked(vocabularySize, "sweep.vocabulary_size", v -> v != null && v > 0, "integers > 0");
-        probeL1 = checked(probeL1, "sweep.probe_l1", v -> v != null && Double.isFinite(v) && v >= 0, "finite numbers >= 0");
+        probeL1 = checked(probeL1, "sweep.probe_l1", v -> v != null && Double.isFinite(v) && v > 0,
+                "finite numbers > 0 (the penalties of each probe regularisation path; leave the list out to use probe.path)");
         search = search == null ? Search.GRID : search;
         seed = seed == null ? 0L : seed;
         metric = metric == null ? Metric.VAL_ACCURACY : metric;
         if (search == Search.RANDOM) {
             ConfigException.require(trials != null && trials > 0, "sweep.trials",
-                    "be given and > 0 for search: random (how many combinations to draw)", trials);
+                    "be given and > 0 for search: random (how many (vocabulary_size, splice_l1) pairs to draw)", trials);
         } else {
             ConfigException.require(trials == null, "sweep.trials",
                     "be left out for search: grid (a grid runs every combination; use search: random to sample)", trials);
@@ -68,11 +71,6 @@ public record SweepConfig(List<Double> spliceL1, List<Integer> vocabularySize, L
     /** The vocabulary sizes to try: the list, or the run config's one value. */
     public List<Integer> vocabularySizeOr(int runValue) {
         return vocabularySize == null ? List.of(runValue) : vocabularySize;
-    }
-
-    /** The probe l1 penalties to try: the list, or the run config's one value. */
-    public List<Double> probeL1Or(double runValue) {
-        return probeL1 == null ? List.of(runValue) : probeL1;
     }
 
     /** A present list must be non-empty, hold valid values and no value twice (a repeated value would be a repeated trial). */

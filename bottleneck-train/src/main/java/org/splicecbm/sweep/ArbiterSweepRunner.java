@@ -10,7 +10,7 @@ import org.splicecbm.runconfig.RunConfig;
 import org.splicecbm.runconfig.SweepConfig;
 
 /**
- * Runs a sweep's planned trials with Arbiter's {@link LocalOptimizationRunner}: our
+ * Runs a sweep's planned paths (one per vocabulary size and SpLiCE l1) with Arbiter's {@link LocalOptimizationRunner}: our
  * {@link PlannedCandidates} generator, {@link TrialTaskCreator} and {@link SelectionScore}, one trial at a
  * time (a trial already uses every core), stopping at the plan's end or the first failure.
  */
@@ -18,11 +18,11 @@ public final class ArbiterSweepRunner {
     private ArbiterSweepRunner() {}
 
     /**
-     * Runs every trial of {@code plan}; returns their results in plan order.
+     * Runs every path of {@code plan}; returns their results in plan order.
      *
-     * @throws SweepFailedException when a trial failed (trials finished before it are stored by the executor)
+     * @throws SweepFailedException when a path failed (paths finished before it are stored by the executor)
      */
-    public static List<TrialResult> run(RunConfig sweepConfig, List<TrialParams> plan, TrialExecutor executor,
+    public static List<PathOutcome> run(RunConfig sweepConfig, List<FeaturePoint> plan, TrialExecutor executor,
                                         SweepConfig.Metric metric) {
         TrialTaskCreator tasks = new TrialTaskCreator(sweepConfig, executor);
         OptimizationConfiguration configuration = new OptimizationConfiguration.Builder()
@@ -36,22 +36,22 @@ public final class ArbiterSweepRunner {
             int index = failures.keySet().stream().min(Integer::compare).orElseThrow();
             throw new SweepFailedException(plan.get(index), failures.get(index));
         }
-        List<TrialResult> results = new ArrayList<>(plan.size());
+        List<PathOutcome> results = new ArrayList<>(plan.size());
         for (int i = 0; i < plan.size(); i++) {
-            TrialResult r = tasks.results().get(i);
+            PathOutcome r = tasks.results().get(i);
             if (r == null) {
-                throw new IllegalStateException("Arbiter's runner ended without running trial " + i + " (" + plan.get(i) + ")");
+                throw new IllegalStateException("Arbiter's runner ended without running path " + i + " (" + plan.get(i) + ")");
             }
             results.add(r);
         }
         return results;
     }
 
-    /** A trial failed; the message names it and the cause. */
+    /** A path failed; the message names it and the cause. */
     public static final class SweepFailedException extends RuntimeException {
-        SweepFailedException(TrialParams trial, Exception cause) {
-            super("trial " + trial + " failed: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage())
-                    + "; finished trials are kept, rerun the same command to resume", cause);
+        SweepFailedException(FeaturePoint trial, Exception cause) {
+            super("path " + trial + " failed: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage())
+                    + "; finished paths are kept, rerun the same command to resume", cause);
         }
     }
 }

@@ -8,14 +8,14 @@ import org.deeplearning4j.arbiter.optimize.api.OptimizationResult;
 import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 
 /**
- * Feeds a plan made by a {@link SweepSearch} to Arbiter's runner, candidate {@code i} being trial
- * {@code i}: the plan is fixed up front (so reruns see the same trials), the runner then schedules it.
+ * Feeds a plan made by a {@link SweepSearch} to Arbiter's runner, candidate {@code i} being path
+ * {@code i}: the plan is fixed up front (so reruns see the same paths), the runner then schedules it.
  */
 final class PlannedCandidates implements CandidateGenerator {
-    private final List<TrialParams> plan;
+    private final List<FeaturePoint> plan;
     private final AtomicInteger next = new AtomicInteger();
 
-    PlannedCandidates(List<TrialParams> plan) {
+    PlannedCandidates(List<FeaturePoint> plan) {
         this.plan = List.copyOf(plan);
     }
 
@@ -27,8 +27,8 @@ final class PlannedCandidates implements CandidateGenerator {
     @Override
     public Candidate getCandidate() {
         int index = next.getAndIncrement();
-        TrialParams p = plan.get(index);
-        return new Candidate<>(p, index, new double[] {p.vocabularySize(), p.spliceL1(), p.probeL1()});
+        FeaturePoint p = plan.get(index);
+        return new Candidate<>(p, index, new double[] {p.vocabularySize(), p.spliceL1()});
     }
 
     @Override
@@ -48,6 +48,6 @@ final class PlannedCandidates implements CandidateGenerator {
 
     @Override
     public Class<?> getCandidateType() {
-        return TrialParams.class;
+        return FeaturePoint.class;
     }
 }

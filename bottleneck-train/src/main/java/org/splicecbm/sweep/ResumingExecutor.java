@@ -4,32 +4,33 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Makes a sweep resumable: a trial already in the {@link TrialStore} (same point, same resolved config)
- * is returned as stored; any other trial runs and is stored the moment it finishes.
+ * Makes a sweep resumable: a path already in the {@link TrialStore} (same point, same resolved config)
+ * is returned as stored; any other path runs and is stored the moment it finishes.
  */
 public final class ResumingExecutor implements TrialExecutor {
     private final TrialStore store;
     private final TrialExecutor delegate;
     private final AtomicInteger resumed = new AtomicInteger();
 
+    /** Paths from {@code store} when finished, else from {@code delegate} (then stored). */
     public ResumingExecutor(TrialStore store, TrialExecutor delegate) {
         this.store = store;
         this.delegate = delegate;
     }
 
     @Override
-    public TrialResult run(Trial trial) throws Exception {
-        Optional<TrialResult> done = store.completed(trial);
+    public PathOutcome run(Trial trial) throws Exception {
+        Optional<PathOutcome> done = store.completed(trial);
         if (done.isPresent()) {
             resumed.incrementAndGet();
             return done.get();
         }
-        TrialResult result = delegate.run(trial);
+        PathOutcome result = delegate.run(trial);
         store.save(result);
         return result;
     }
 
-    /** How many trials were taken from the store instead of run. */
+    /** How many paths were taken from the store instead of run. */
     public int resumed() {
         return resumed.get();
     }

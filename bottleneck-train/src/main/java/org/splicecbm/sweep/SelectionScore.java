@@ -8,7 +8,7 @@ import org.deeplearning4j.arbiter.optimize.api.data.DataSource;
 import org.deeplearning4j.arbiter.optimize.api.score.ScoreFunction;
 import org.splicecbm.runconfig.SweepConfig;
 
-/** Arbiter's score of a trial: its validation selection metric, maximised (test metrics never score). */
+/** Arbiter's score of a path: its best point's validation selection metric, maximised (test metrics never score). */
 final class SelectionScore implements ScoreFunction {
     private final SweepConfig.Metric metric;
 
@@ -18,12 +18,12 @@ final class SelectionScore implements ScoreFunction {
 
     @Override
     public double score(Object model, DataProvider dataProvider, Map<String, Object> dataParameters) {
-        return ((TrialResult) model).metric(metric);
+        return ((PathOutcome) model).best(metric).metric(metric);
     }
 
     @Override
     public double score(Object model, Class<? extends DataSource> dataSource, Properties dataSourceProperties) {
-        return ((TrialResult) model).metric(metric);
+        return ((PathOutcome) model).best(metric).metric(metric);
     }
 
     @Override
@@ -33,7 +33,7 @@ final class SelectionScore implements ScoreFunction {
 
     @Override
     public List<Class<?>> getSupportedModelTypes() {
-        return List.of(TrialResult.class);
+        return List.of(PathOutcome.class);
     }
 
     @Override

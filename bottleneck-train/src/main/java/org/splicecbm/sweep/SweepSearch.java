@@ -3,11 +3,12 @@ package org.splicecbm.sweep;
 import java.util.List;
 
 /**
- * Chooses the points of a sweep. The whole plan is fixed before any trial runs, so a rerun of the same
- * sweep plans the same trials and can skip the finished ones.
+ * Chooses the feature points (vocabulary size, SpLiCE l1) of a sweep; each costs one probe regularisation path.
+ * The whole plan is fixed before any path runs, so a rerun of the same sweep plans the same paths and can skip
+ * the finished ones.
  */
 public interface SweepSearch {
 
-    /** The trials in the order they run (deterministic for a given config and seed). */
-    List<TrialParams> trials();
+    /** The feature points in the order their paths run (deterministic for a given config and seed). */
+    List<FeaturePoint> paths();
 }

@@ -7,32 +7,29 @@ import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
 import org.deeplearning4j.arbiter.optimize.parameter.discrete.DiscreteParameterSpace;
 
 /**
- * The sweep's search space as an Arbiter {@link ParameterSpace} of {@link TrialParams}: one discrete leaf
- * per swept axis (probe l1, SpLiCE l1, vocabulary size). The leaf order matters for Arbiter's sequential
- * grid, which varies the first leaf fastest: the probe l1 changes fastest and the vocabulary size
- * slowest, so trials sharing a feature set run one after another. An axis with a single value is a
- * constant, not a leaf: Arbiter beta7's grid leaves single-valued leaves out of the candidate vector
- * while still indexing them, so such a leaf would read past its end.
+ * The sweep's search space as an Arbiter {@link ParameterSpace} of {@link FeaturePoint}s: one discrete leaf
+ * per swept axis (SpLiCE l1, vocabulary size). Arbiter's sequential grid varies the first leaf fastest, so
+ * the vocabulary size changes slowest. An axis with a single value is a constant, not a leaf: Arbiter beta7's
+ * grid leaves single-valued leaves out of the candidate vector while still indexing them, so such a leaf
+ * would read past its end.
  */
-final class SweepSpace extends AbstractParameterSpace<TrialParams> {
-    private final Axis<Double> probeL1;
+final class SweepSpace extends AbstractParameterSpace<FeaturePoint> {
     private final Axis<Double> spliceL1;
     private final Axis<Integer> vocabularySize;
 
-    SweepSpace(List<Integer> vocabularySizes, List<Double> spliceL1s, List<Double> probeL1s) {
-        this.probeL1 = new Axis<>(probeL1s);
+    SweepSpace(List<Integer> vocabularySizes, List<Double> spliceL1s) {
         this.spliceL1 = new Axis<>(spliceL1s);
         this.vocabularySize = new Axis<>(vocabularySizes);
     }
 
-    /** How many distinct trials the space holds (the size of the grid). */
+    /** How many distinct feature points the space holds (the size of the grid). */
     int combinations() {
-        return probeL1.values.size() * spliceL1.values.size() * vocabularySize.values.size();
+        return spliceL1.values.size() * vocabularySize.values.size();
     }
 
     @Override
-    public TrialParams getValue(double[] input) {
-        return new TrialParams(vocabularySize.value(input), spliceL1.value(input), probeL1.value(input));
+    public FeaturePoint getValue(double[] input) {
+        return new FeaturePoint(vocabularySize.value(input), spliceL1.value(input));
     }
 
     @Override
@@ -42,8 +39,8 @@ final class SweepSpace extends AbstractParameterSpace<TrialParams> {
 
     @Override
     public List<ParameterSpace> collectLeaves() {
-        List<ParameterSpace> leaves = new ArrayList<>(3);
-        for (Axis<?> axis : List.of(probeL1, spliceL1, vocabularySize)) {
+        List<ParameterSpace> leaves = new ArrayList<>(2);
+        for (Axis<?> axis : List.of(spliceL1, vocabularySize)) {
             if (axis.leaf != null) {
                 leaves.add(axis.leaf);
             }

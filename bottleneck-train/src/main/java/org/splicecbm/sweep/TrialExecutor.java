@@ -1,7 +1,7 @@
 package org.splicecbm.sweep;
 
-/** Runs one trial to the end (features, training, evaluation, tracking) and reports what it measured. */
+/** Runs one path of a sweep to the end (features, regularisation path, evaluation, tracking) and reports each point. */
 @FunctionalInterface
 public interface TrialExecutor {
-    TrialResult run(Trial trial) throws Exception;
+    PathOutcome run(Trial trial) throws Exception;
 }

@@ -1,23 +1,22 @@
 package org.splicecbm.sweep;
 
-import java.io.Serializable;
 import java.util.Locale;
 
 /**
  * One point of the linear-probe study (Bhalla et al., NeurIPS 2024, Sec. 5): a vocabulary size and
- * SpLiCE l1 penalty (which fix the concept features) and a probe l1 penalty. Serializable because
- * Arbiter candidates must be.
+ * SpLiCE l1 penalty (which fix the concept features) and a probe l1 penalty (a point of that feature
+ * set's regularisation path).
  */
-public record TrialParams(int vocabularySize, double spliceL1, double probeL1) implements Serializable {
+public record TrialParams(int vocabularySize, double spliceL1, double probeL1) {
 
     /** A stable, file-name-safe name of this point, e.g. {@code k10000-l1_0.25-probe_l1_1.0E-4}. */
     public String key() {
-        return featureKey() + "-probe_l1_" + probeL1;
+        return features().key() + "-probe_l1_" + probeL1;
     }
 
-    /** Trials with the same feature key share one feature set (features depend only on size and SpLiCE l1). */
-    public String featureKey() {
-        return "k" + vocabularySize + "-l1_" + spliceL1;
+    /** The feature point (vocabulary size, SpLiCE l1) whose path holds this point. */
+    public FeaturePoint features() {
+        return new FeaturePoint(vocabularySize, spliceL1);
     }
 
     @Override

@@ -11,9 +11,9 @@ import java.util.Optional;
 import org.splicecbm.store.AtomicFiles;
 
 /**
- * The finished trials of a sweep, one JSON file per trial named by its point ({@code <key>.json}),
- * each written atomically as soon as the trial ends: an interrupted sweep loses at most the trial that
- * was running, and a rerun skips every trial whose stored config fingerprint still matches.
+ * The finished paths of a sweep, one JSON file per feature point ({@code <key>.json}, every probe penalty's
+ * result in it), each written atomically as soon as the path ends: an interrupted sweep loses at most the
+ * path that was running, and a rerun skips every path whose stored config fingerprint still matches.
  */
 public final class TrialStore {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -26,33 +26,38 @@ public final class TrialStore {
         this.dir = dir;
     }
 
-    /** The stored result of this trial, if it finished before with the same resolved config. */
-    public Optional<TrialResult> completed(Trial trial) throws IOException {
-        Path file = file(trial.params());
+    /** The store's folder (it also holds the sweep's {@link SweepState}). */
+    public Path directory() {
+        return dir;
+    }
+
+    /** The stored path of this trial, if it finished before with the same resolved config. */
+    public Optional<PathOutcome> completed(Trial trial) throws IOException {
+        Path file = file(trial.point());
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        TrialResult stored;
+        PathOutcome stored;
         try {
-            stored = JSON.readValue(file.toFile(), TrialResult.class);
+            stored = JSON.readValue(file.toFile(), PathOutcome.class);
         } catch (JsonProcessingException e) {
-            throw new IOException(file + ": not a valid trial result (" + e.getOriginalMessage()
-                    + "); delete the file to run that trial again", e);
+            throw new IOException(file + ": not a valid stored path (" + e.getOriginalMessage()
+                    + "); delete the file to run that path again", e);
         }
-        return stored.params().equals(trial.params()) && stored.fingerprint().equals(trial.fingerprint())
+        return stored.point().equals(trial.point()) && stored.fingerprint().equals(trial.fingerprint())
                 ? Optional.of(stored) : Optional.empty();
     }
 
-    /** Records a finished trial (atomically, replacing a stale result of the same point). */
-    public void save(TrialResult result) throws IOException {
+    /** Records a finished path (atomically, replacing a stale result of the same point). */
+    public void save(PathOutcome result) throws IOException {
         byte[] json = JSON.writeValueAsBytes(result);
-        AtomicFiles.write(file(result.params()), out -> {
+        AtomicFiles.write(file(result.point()), out -> {
             out.write(json);
             out.write('\n');
         });
     }
 
-    private Path file(TrialParams params) {
-        return dir.resolve(params.key() + ".json");
+    private Path file(FeaturePoint point) {
+        return dir.resolve(point.key() + ".json");
     }
 }

@@ -18,14 +18,14 @@ import org.deeplearning4j.arbiter.optimize.runner.listener.StatusListener;
 import org.splicecbm.runconfig.RunConfig;
 
 /**
- * Arbiter's {@link TaskCreator} for sweep trials: the task builds the trial's config, runs it through
+ * Arbiter's {@link TaskCreator} for a sweep's paths: the task builds the path's config, runs it through
  * the {@link TrialExecutor}, and scores it. Results and errors are kept by candidate index, because
  * Arbiter itself keeps only a score and a stack-trace string.
  */
 final class TrialTaskCreator implements TaskCreator {
     private final RunConfig sweepConfig;
     private final TrialExecutor executor;
-    private final Map<Integer, TrialResult> results = new ConcurrentHashMap<>();
+    private final Map<Integer, PathOutcome> results = new ConcurrentHashMap<>();
     private final Map<Integer, Exception> failures = new ConcurrentHashMap<>();
 
     TrialTaskCreator(RunConfig sweepConfig, TrialExecutor executor) {
@@ -33,7 +33,7 @@ final class TrialTaskCreator implements TaskCreator {
         this.executor = executor;
     }
 
-    Map<Integer, TrialResult> results() {
+    Map<Integer, PathOutcome> results() {
         return results;
     }
 
@@ -58,7 +58,7 @@ final class TrialTaskCreator implements TaskCreator {
         long start = System.currentTimeMillis();
         int index = candidate.getIndex();
         try {
-            TrialResult result = executor.run(Trial.of(sweepConfig, (TrialParams) candidate.getValue()));
+            PathOutcome result = executor.run(Trial.of(sweepConfig, (FeaturePoint) candidate.getValue()));
             results.put(index, result);
             double value = score.score(result, (DataProvider) null, candidate.getDataParameters());
             CandidateInfo info = new CandidateInfo(index, CandidateStatus.Complete, value, start, start,

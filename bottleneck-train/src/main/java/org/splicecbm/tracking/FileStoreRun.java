@@ -42,6 +42,19 @@ final class FileStoreRun implements TrackedRun {
         return new FileStoreRun(dir, dir.getParent().getFileName().toString(), dir.getFileName().toString());
     }
 
+    /** Marks this run RUNNING again without an end time (MLflow's resumed run); returns it. */
+    FileStoreRun reopen() throws IOException {
+        Map<String, Object> meta = MlflowYaml.read(dir.resolve("meta.yaml"));
+        writeMeta((String) meta.get("run_name"), 1, ((Number) meta.get("start_time")).longValue(), null);
+        return this;
+    }
+
+    /** The value of tag {@code key}, if the run has it. */
+    java.util.Optional<String> tag(String key) throws IOException {
+        Path file = keyFile("tags", key);
+        return Files.isRegularFile(file) ? java.util.Optional.of(Files.readString(file)) : java.util.Optional.empty();
+    }
+
     @Override
     public String runId() {
         return runId;

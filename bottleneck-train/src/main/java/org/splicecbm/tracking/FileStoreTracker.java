@@ -55,6 +55,21 @@ public final class FileStoreTracker implements RunTracker {
         }
     }
 
+    @Override
+    public TrackedRun resumeRun(String runId) {
+        try (DirectoryStream<Path> experiments = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path experiment : experiments) {
+                Path run = experiment.resolve(runId);
+                if (Files.isRegularFile(run.resolve("meta.yaml"))) {
+                    return FileStoreRun.existing(run).reopen();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resume run " + runId + " in " + root + ": " + e.getMessage(), e);
+        }
+        throw new IllegalArgumentException("run " + runId + " is not in the MLflow file store " + root);
+    }
+
     /** The id of the active experiment called {@code name}, if any. */
     public Optional<String> findExperiment(String name) throws IOException {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, Files::isDirectory)) {

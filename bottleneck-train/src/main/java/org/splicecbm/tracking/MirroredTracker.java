@@ -75,6 +75,25 @@ public final class MirroredTracker implements RunTracker {
         return new MirroredRun(localRun, serverRun, this);
     }
 
+    @Override
+    public TrackedRun resumeRun(String runId) {
+        FileStoreRun localRun = (FileStoreRun) local.resumeRun(runId);
+        TrackedRun serverRun = null;
+        try {
+            java.util.Optional<String> serverRunId = localRun.tag("splice.server_run_id");
+            if (serverRunId.isPresent()) {
+                serverRun = server.resumeRun(serverRunId.get());
+            } else {
+                recordFailure(localRun, "resume run", new IllegalStateException("the run never reached the server"));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            recordFailure(localRun, "resume run", e);
+        }
+        return new MirroredRun(localRun, serverRun, this);
+    }
+
     /** Marks a local run as completely on the server, so {@link MirrorSync} leaves it alone. */
     void recordDelivered(TrackedRun localRun, String serverRunId) {
         localRun.setTags(Map.of(MirrorSync.syncedTag(server.location()), serverRunId));

@@ -57,6 +57,14 @@ public final class MlflowServerTracker implements RunTracker {
         return new MlflowServerRun(client, artifacts, info);
     }
 
+    @Override
+    public TrackedRun resumeRun(String runId) {
+        RunInfo info = client.getRun(runId).getInfo();
+        // what MLflow's Python client sends for start_run(run_id=...): status only, the end time is left to the finish
+        client.sendPost("runs/update", "{\"run_id\":\"" + runId + "\",\"run_uuid\":\"" + runId + "\",\"status\":\"RUNNING\"}");
+        return new MlflowServerRun(client, artifacts, info);
+    }
+
     /** The id of the server's experiment {@code name}, created when missing. */
     String experimentId(String name) {
         return client.getExperimentByName(name).map(e -> e.getExperimentId()).orElseGet(() -> client.createExperiment(name));

@@ -13,6 +13,16 @@ public interface RunTracker extends AutoCloseable {
     TrackedRun startRun(String experiment, String runName, Map<String, String> tags);
 
     /**
+     * Continues an earlier run of this tracker, as MLflow's {@code start_run(run_id=...)} does: its status is
+     * RUNNING again and it keeps its params, metrics, tags and artifacts (a resumed sweep's parent run).
+     *
+     * @throws IllegalArgumentException when the tracker has no run {@code runId}
+     */
+    default TrackedRun resumeRun(String runId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot resume run " + runId);
+    }
+
+    /**
      * Where the runs recorded so far are, for the user: e.g. {@code file:///home/me/mlruns} or
      * {@code http://mlflow:5000}; after a server outage, the local mirror that has them.
      */

@@ -3,67 +3,128 @@ package org.splicecbm.workflow;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.splicecbm.data.Split;
 import org.splicecbm.pipeline.FeaturePipeline;
+import org.splicecbm.probe.Evaluation;
+import org.splicecbm.probe.PathPoint;
+import org.splicecbm.probe.PathResult;
+import org.splicecbm.probe.RegularisationPath;
+import org.splicecbm.runconfig.RunConfig;
 import org.splicecbm.store.FeatureSetMeta;
+import org.splicecbm.sweep.PathOutcome;
 import org.splicecbm.sweep.Trial;
 import org.splicecbm.sweep.TrialExecutor;
+import org.splicecbm.sweep.TrialParams;
 import org.splicecbm.sweep.TrialResult;
+import org.splicecbm.tracking.RunInterrupts;
+import org.splicecbm.tracking.RunProvenance;
+import org.splicecbm.tracking.RunTracker;
+import org.splicecbm.tracking.TrackedRun;
+import org.splicecbm.tracking.TrackedRun.RunOutcome;
 
 /**
- * A sweep trial as the CLI runs it: the feature stage for the trial's vocabulary size and SpLiCE l1
- * (once per pair in a sweep; the CLIP embeddings come from the cache, so only the decomposition
- * runs), then a tracked {@link TrainingRun} tagged with the sweep id and the sweep's parent run.
+ * A sweep's path as the CLI runs it: the feature stage for the point's vocabulary size and SpLiCE l1 (the CLIP
+ * embeddings come from the cache, so only the decomposition runs), then one warm-started
+ * {@link RegularisationPath} of the exact probe over the path's penalties, each penalty becoming a point
+ * (validation and test metrics, probe sparsity, feature sparsity) and an MLflow child run of the sweep's
+ * parent. One child run per point, not per path: MLflow compares runs by their params and final metrics
+ * (the runs table, parallel coordinates, scikit-learn autolog's one child per grid-search candidate), which
+ * works only if the probe penalty is a run param.
  */
-public final class SweepTrials implements TrialExecutor {
+final class SweepTrials implements TrialExecutor {
+    private final RunTracker tracker;
     private final String sweepId;
     private final Map<String, String> tags;
+    private final SweepInterrupts interrupts;
     private final PrintStream log;
-    /** Mean L0 of each feature set this sweep computed, by {@code TrialParams.featureKey()}. */
-    private final Map<String, Double> meanL0 = new HashMap<>();
 
-    /** Trials tagged with {@code sweepId} and {@code tags}, logging progress to {@code log}. */
-    public SweepTrials(String sweepId, Map<String, String> tags, PrintStream log) {
+    /** Paths whose child runs go to {@code tracker}, tagged with {@code tags} (sweep id, parent run). */
+    SweepTrials(RunTracker tracker, String sweepId, Map<String, String> tags, SweepInterrupts interrupts, PrintStream log) {
+        this.tracker = tracker;
         this.sweepId = sweepId;
         this.tags = Map.copyOf(tags);
+        this.interrupts = interrupts;
         this.log = log;
     }
 
     @Override
-    public TrialResult run(Trial trial) throws IOException {
-        double l0 = features(trial);
-        log.println("== trial " + trial.params() + ": train");
-        Map<String, String> trialTags = new LinkedHashMap<>(tags);
-        trialTags.put("splice.sweep.trial", trial.params().key());
-        TrainingResult r = TrainingRun.run(trial.config(), sweepId + "-" + trial.params().key(), trialTags);
-        log.printf(java.util.Locale.ROOT, "   val accuracy %.4f, test accuracy %.4f, mean L0 %.2f%n",
-                r.val().accuracy(), r.test().accuracy(), l0);
-        return new TrialResult(trial.params(), trial.fingerprint(), r.val().accuracy(), r.val().balancedAccuracy(),
-                r.val().macroF1(), r.test().accuracy(), l0, r.test().effectiveConcepts(),
-                r.probe().summary().epochsRun(), r.runName(), r.runId());
+    public PathOutcome run(Trial trial) throws IOException {
+        interrupts.pathStarted(trial.point());
+        log.println("== features for " + trial.point() + " -> " + FeaturePipeline.featureDir(trial.config().features()));
+        double[] sparsity = featureSparsity(FeaturePipeline.run(trial.config().features()));
+        FeatureSplits splits = FeatureSplits.load(trial.config());
+        log.println("== path for " + trial.point());
+        PathResult path = RegularisationPath.solve(splits.require(Split.TRAIN), splits.require(Split.VAL),
+                splits.require(Split.TEST), trial.config().probe());
+        List<TrialResult> points = new ArrayList<>();
+        for (int i = 0; i < path.points().size(); i++) {
+            PathPoint p = path.points().get(i);
+            Evaluation val = Evaluation.of(path.probes().get(i), splits.require(Split.VAL));
+            Evaluation test = Evaluation.of(path.probes().get(i), splits.require(Split.TEST));
+            TrialParams params = trial.point().at(p.l1());
+            String runName = sweepId + "-" + params.key();
+            TrialResult result = new TrialResult(params, val.accuracy(), val.balancedAccuracy(), val.macroF1(), test.accuracy(),
+                    test.balancedAccuracy(), sparsity[0], sparsity[1], p.nonzeros(), p.effectiveConcepts(), p.nec(), runName,
+                    null);
+            points.add(track(trial.configAt(p.l1()), result, p));
+            log.printf(Locale.ROOT, "   probe l1 %.4e: NEC %.2f, val accuracy %.4f, test accuracy %.4f%n", p.l1(), p.nec(),
+                    val.accuracy(), test.accuracy());
+        }
+        interrupts.pathFinished();
+        return new PathOutcome(trial.point(), trial.fingerprint(), points);
     }
 
-    /** Computes the trial's feature sets unless this sweep already did; returns their mean L0 over all rows. */
-    private double features(Trial trial) throws IOException {
-        Double known = meanL0.get(trial.params().featureKey());
-        if (known != null) {
-            return known;
+    /** Logs one point as a child run; returns the result with the run's id. */
+    private TrialResult track(RunConfig pointConfig, TrialResult r, PathPoint p) {
+        Map<String, String> runTags = new LinkedHashMap<>(RunProvenance.tags(pointConfig));
+        runTags.putAll(tags);
+        runTags.put("splice.sweep.trial", r.params().key());
+        runTags.put("splice.sweep.path", r.params().features().key());
+        TrackedRun run = tracker.startRun(pointConfig.experimentName(), r.runName(), runTags);
+        try (RunInterrupts.Guard guard = RunInterrupts.guard(run, "sweep child run " + r.runName(), null)) {
+            run.logParams(RunProvenance.params(pointConfig));
+            run.logMetrics(metrics(r, p), 0);
+            run.finish(RunOutcome.FINISHED, null);
+        } catch (RuntimeException e) {
+            run.finish(RunOutcome.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw e;
         }
-        log.println("== features for size " + trial.params().vocabularySize() + ", splice l1 " + trial.params().spliceL1()
-                + " -> " + FeaturePipeline.featureDir(trial.config().features()));
-        Map<Split, Path> sets = FeaturePipeline.run(trial.config().features());
+        return r.withRunId(run.runId());
+    }
+
+    private static Map<String, Double> metrics(TrialResult r, PathPoint p) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("val_accuracy", r.valAccuracy());
+        m.put("val_balanced_accuracy", r.valBalancedAccuracy());
+        m.put("val_macro_f1", r.valMacroF1());
+        m.put("test_accuracy", r.testAccuracy());
+        m.put("test_balanced_accuracy", r.testBalancedAccuracy());
+        m.put("nonzero_weights", (double) r.nonzeros());
+        m.put("effective_concepts", (double) r.effectiveConcepts());
+        m.put("nec", r.nec());
+        m.put("features_mean_l0", r.meanL0());
+        m.put("features_mean_cosine", r.meanCosine());
+        m.put("objective", p.objective());
+        m.put("kkt_violation", p.kktViolation());
+        return m;
+    }
+
+    /** Mean L0 and mean reconstruction cosine over every split's rows. */
+    private static double[] featureSparsity(Map<Split, Path> sets) throws IOException {
         double nonzeros = 0;
+        double cosine = 0;
         long rows = 0;
         for (Path dir : sets.values()) {
             FeatureSetMeta meta = FeatureSetMeta.read(dir);
             nonzeros += meta.meanL0() * meta.rows();
+            cosine += meta.meanCosine() * meta.rows();
             rows += meta.rows();
         }
-        double l0 = rows == 0 ? 0 : nonzeros / rows;
-        meanL0.put(trial.params().featureKey(), l0);
-        return l0;
+        return rows == 0 ? new double[] {0, Double.NaN} : new double[] {nonzeros / rows, cosine / rows};
     }
 }

@@ -21,7 +21,8 @@ class SweepReportTest {
     Path dir;
 
     private static TrialResult r(int size, double l1, double probe, double val, double balanced, double test, double l0) {
-        return new TrialResult(new TrialParams(size, l1, probe), "f", val, balanced, val, test, l0, 10, 5, "run", "id" + size + l1 + probe);
+        return new TrialResult(new TrialParams(size, l1, probe), val, balanced, val, test, test, l0, 0.75, 30, 10, 3.0, "run",
+                "id" + size + l1 + probe);
     }
 
     private final List<TrialResult> results = List.of(
@@ -50,7 +51,7 @@ class SweepReportTest {
         List<String> lines = Files.readAllLines(dir.resolve("trials.csv"));
         assertEquals(SweepReport.HEADER, lines.get(0));
         assertEquals(5, lines.size());
-        assertEquals("1,5000,0.1,0.001,20.0000,10,0.850000,0.600000,0.850000,0.500000,5,true,run,id50000.10.001", lines.get(2));
+        assertEquals("1,5000,0.1,0.001,20.0000,0.750000,30,10,3.0000,0.850000,0.600000,0.850000,0.500000,0.500000,true,run,id50000.10.001", lines.get(2));
         assertEquals(1, lines.stream().filter(l -> l.contains(",true,")).count());
     }
 

@@ -58,7 +58,7 @@ class SweepConfigTest {
         assertEquals(0L, s.seed());
         assertEquals(List.of(0.1, 0.2), s.spliceL1Or(c.splice().l1Penalty()));
         assertEquals(List.of(10_000), s.vocabularySizeOr(c.concepts().size()));
-        assertEquals(List.of(1e-4), s.probeL1Or(c.probe().l1()));
+        assertNull(s.probeL1(), "no probe_l1 list: each path follows probe.path");
         assertNull(load("").sweep(), "no sweep section: null, so plain run configs save without one");
     }
 
@@ -75,6 +75,8 @@ class SweepConfigTest {
                 .contains("sweep.vocabulary_size: must list at least one value"), "empty list");
         assertTrue(error("sweep:\n  splice_l1: [0.1, 0.0]\n").getMessage().contains("sweep.splice_l1: must list finite numbers > 0"));
         assertTrue(error("sweep:\n  probe_l1: [-1.0e-4]\n").getMessage().contains("sweep.probe_l1"));
+        assertTrue(error("sweep:\n  probe_l1: [0.0, 1.0e-3]\n").getMessage().contains("sweep.probe_l1: must list finite numbers > 0"
+                + " (the penalties of each probe regularisation path"), "a path has no unpenalised point");
         assertTrue(error("sweep:\n  splice_l1: [0.1, 0.1]\n").getMessage().contains("list each value once"));
         assertTrue(error("sweep:\n  search: bayes\n").getMessage().contains("sweep.search: must be one of grid, random"));
     }
@@ -94,7 +96,7 @@ class SweepConfigTest {
 
     @Test
     void savedConfigRoundTrips() throws IOException {
-        RunConfig c = load("sweep:\n  probe_l1: [0.0, 1.0e-3]\n  search: random\n  trials: 2\n");
+        RunConfig c = load("sweep:\n  probe_l1: [1.0e-4, 1.0e-3]\n  splice_l1: [0.1, 0.2]\n  search: random\n  trials: 2\n");
         ConfigLoader.save(c, dir.resolve("saved.yaml"));
         String yaml = Files.readString(dir.resolve("saved.yaml"));
         assertTrue(yaml.contains("probe_l1:") && yaml.contains("search: random"), yaml);

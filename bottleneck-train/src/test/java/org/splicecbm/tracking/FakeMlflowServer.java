@@ -136,10 +136,12 @@ public final class FakeMlflowServer implements AutoCloseable {
                 });
             }
             case "runs/update" -> {
-                require(json, "run_id", "status", "end_time");
+                require(json, "run_id", "status");
                 withRun(ex, json.path("run_id").asText(), run -> {
                     run.status = json.get("status").asText();
-                    run.endTime = json.get("end_time").asLong();
+                    if (json.has("end_time")) { // optional in MLflow: start_run(run_id=...) sends only status RUNNING
+                        run.endTime = json.get("end_time").asLong();
+                    }
                     return "{\"run_info\":" + run.toJson(JSON).get("info") + "}";
                 });
             }
