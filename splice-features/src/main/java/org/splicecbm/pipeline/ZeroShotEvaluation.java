@@ -47,11 +47,13 @@ public final class ZeroShotEvaluation {
         ImageDataset dataset = Datasets.open(config.dataset());
         ClassPrompts prompts = new ClassPrompts(template, dataset.classNames());
         try (ClipBackbone backbone = FeaturePipeline.open(config)) {
-            CachedEmbeddings cached = FeaturePipeline.embeddings(config, dataset, backbone, split);
+            FeaturePipeline.requireSplit(dataset, split);
+            SpliceBasis basis = SpliceBasis.prepare(config, backbone, dataset);
+            CachedEmbeddings cached = FeaturePipeline.embeddings(config, dataset, backbone, split, "zeroshot");
             CachedEmbeddings training = config.concepts().imageMeanFromDataset()
-                    ? FeaturePipeline.embeddings(config, dataset, backbone, Split.TRAIN) : null;
-            ConceptDictionary dictionary = SpliceSetup.dictionary(backbone, config.concepts());
-            ImageMean mean = SpliceSetup.imageMean(backbone, config.concepts(), dataset.name(), training);
+                    ? FeaturePipeline.embeddings(config, dataset, backbone, Split.TRAIN, "zeroshot") : null;
+            ConceptDictionary dictionary = basis.dictionary();
+            ImageMean mean = basis.mean(config, backbone, dataset, training);
             ZeroShotStudy study = new ZeroShotStudy(cached.rowBatches(BATCH_ROWS), cached.labels(),
                     prompts.embed(backbone), dataset.name() + "/" + split.key());
             ZeroShotResult dense = study.dense();
