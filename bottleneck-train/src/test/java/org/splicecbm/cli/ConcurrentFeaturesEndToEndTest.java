@@ -113,6 +113,53 @@ class ConcurrentFeaturesEndToEndTest {
         assertTrue(Files.exists(trainCache.resolve("meta.json")), "the lock died with its holder; the cache was rebuilt");
     }
 
+    @Test
+    void sigtermWhileEmbeddingSaysHowFarItGotKeepsTheCommittedChunksAndWritesNoFeatureSet() throws Exception {
+        Path many = TinyWorld.images(dir.resolve("many-images"), 150);
+        String yaml = TinyWorld.config("hf:" + TinyWorld.REPO, many, vocabulary, 0.1)
+                .replace("output: out", "output: interrupted").replace("batch_size: 8\n", "batch_size: 1\n");
+        Path config = Files.writeString(dir.resolve("interrupted.yaml"), yaml);
+        Path out = dir.resolve("interrupted.out");
+        Path err = dir.resolve("interrupted.err");
+        Process features = splice(Map.of()).start(out, err, "features", "--config", config.toString());
+        Path embeddings = dir.resolve("interrupted/embeddings");
+        try {
+            awaitCommittedChunk(embeddings, features);
+            features.destroy(); // SIGTERM
+            assertTrue(features.waitFor(1, TimeUnit.MINUTES));
+            assertEquals(143, features.exitValue(), Files.readString(err));
+        } finally {
+            features.destroyForcibly();
+        }
+        String stderr = Files.readString(err);
+        assertTrue(stderr.matches("(?s).*interrupted: features of split \\w+ after [\\d,]+ of [\\d,]+ images; kept: .*the embedding"
+                + " cache's committed chunks \\([\\d,]+ images\\) in .*\\.partial, resumable: rerun the same command.*"), stderr);
+        assertFalse(Files.exists(dir.resolve("interrupted/features")), "no feature set, partial or not");
+        CliProcess.Result resumed = features(config, Map.of());
+        assertEquals(0, resumed.exitCode(), resumed.all());
+        assertFalse(resumed.stderr().contains("interrupted:"), resumed.stderr());
+        assertTrue(Files.exists(testFeatures(dir.resolve("interrupted")).resolveSibling("meta.json")));
+    }
+
+    static void awaitCommittedChunk(Path embeddings, Process process) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            assertTrue(process.isAlive(), "features ended before it was signalled");
+            if (Files.isDirectory(embeddings)) {
+                try (Stream<Path> s = Files.walk(embeddings)) {
+                    if (s.anyMatch(p -> p.toString().contains(".partial") && p.toString().endsWith(".json")
+                            && p.getParent().endsWith("chunks"))) {
+                        return;
+                    }
+                } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+                    // a temporary file vanished while listing: look again
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no chunk was committed within 2 minutes");
+    }
+
     static Path testFeatures(Path output) throws IOException {
         try (Stream<Path> s = Files.walk(output.resolve("features"))) {
             return s.filter(p -> p.endsWith("test/features.npz")).findFirst()

@@ -13,6 +13,7 @@ import org.splicecbm.data.ImageDataset;
 import org.splicecbm.data.Split;
 import org.splicecbm.features.SpliceSetup;
 import org.splicecbm.features.SpliceStep;
+import org.splicecbm.progress.InterruptNotice;
 import org.splicecbm.store.CachedEmbeddings;
 import org.splicecbm.zeroshot.ClassPrompts;
 import org.splicecbm.zeroshot.ZeroShotReport;
@@ -56,14 +57,19 @@ public final class ZeroShotEvaluation {
             ImageMean mean = basis.mean(config, backbone, dataset, training);
             ZeroShotStudy study = new ZeroShotStudy(cached.rowBatches(BATCH_ROWS), cached.labels(),
                     prompts.embed(backbone), dataset.name() + "/" + split.key());
-            ZeroShotResult dense = study.dense();
-            List<ZeroShotResult> rows = new ArrayList<>();
-            for (double l1 : l1s) {
-                try (SpliceStep step = SpliceSetup.step(dictionary, mean, config.withSpliceL1(l1).splice())) {
-                    rows.add(study.splice(step.decomposer(), l1));
+            List<ZeroShotResult> rows = new java.util.concurrent.CopyOnWriteArrayList<>(); // read by the interrupt hook
+            String scope = "zeroshot of split " + split.key();
+            try (InterruptNotice.Registration notice = InterruptNotice.whileRunning(() -> scope + " after " + rows.size()
+                    + " of " + l1s.size() + " l1 penalties; kept: the complete embedding cache; no table or plot is written"
+                    + " (they are written at the end)")) {
+                ZeroShotResult dense = study.dense();
+                for (double l1 : l1s) {
+                    try (SpliceStep step = SpliceSetup.step(dictionary, mean, config.withSpliceL1(l1).splice())) {
+                        rows.add(study.splice(step.decomposer(), l1));
+                    }
                 }
+                return new ZeroShotReport(dataset.name(), split, prompts, dense, rows);
             }
-            return new ZeroShotReport(dataset.name(), split, prompts, dense, rows);
         }
     }
 }
