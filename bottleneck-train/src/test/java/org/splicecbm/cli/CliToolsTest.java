@@ -139,6 +139,33 @@ class CliToolsTest {
         assertTrue(lines[0].matches("\\S.* 0\\.\\d{4}"), "concept and weight: " + lines[0]);
     }
 
+    @Test
+    void decomposeImageErrorsNameItsFlagsNotTheLibrarysParameters() throws Exception {
+        Path words = TinyWorld.vocabulary(dir.resolve("words.txt"));
+        Path shortMean = dir.resolve("short-mean.npy");
+        try (var out = Files.newOutputStream(shortMean)) {
+            Npy.writeFloat32Vector(out, new float[7]);
+        }
+        String image = images.get(1).toString();
+        CliProcess.Result size = splice.run("decompose-image", image, "--backbone", model.toString(), "--vocab", words.toString(),
+                "--vocab-size", "5000", "--image-mean", shortMean.toString());
+        assertEquals(1, size.exitCode(), size.all());
+        assertTrue(size.stderr().contains("--vocab-size must be in 1..") && !size.stderr().contains("vocabularySize"), size.stderr());
+        CliProcess.Result mean = splice.run("decompose-image", image, "--backbone", model.toString(), "--vocab", words.toString(),
+                "--vocab-size", "30", "--image-mean", shortMean.toString());
+        assertEquals(1, mean.exitCode(), mean.all());
+        assertTrue(mean.stderr().contains("--image-mean: the image mean (") && !mean.stderr().contains("Splice.imageMean"), mean.stderr());
+        CliProcess.Result published = splice.run("decompose-image", image, "--backbone", model.toString(), "--vocab", words.toString(),
+                "--vocab-size", "30");
+        assertEquals(1, published.exitCode(), published.all());
+        assertTrue(published.stderr().contains("--image-mean published: ") && published.stderr().contains("pass --image-mean FILE.npy")
+                && !published.stderr().contains("SpliceOptions"), published.stderr());
+        CliProcess.Result missing = splice.run("decompose-image", image, "--backbone", model.toString(), "--vocab", words.toString(),
+                "--vocab-size", "30", "--image-mean", "no-such-mean.npy");
+        assertEquals(1, missing.exitCode(), missing.all());
+        assertTrue(missing.stderr().contains("--image-mean: not found: " + dir.resolve("no-such-mean.npy")), missing.stderr());
+    }
+
     private static float[][] unitRows(SplittableRandom random, int rows, int cols) {
         float[][] out = new float[rows][cols];
         for (float[] row : out) {
