@@ -9,6 +9,7 @@ import org.splicecbm.store.CsrBuilder;
 import org.splicecbm.store.CsrMatrix;
 import org.splicecbm.store.CsrNpz;
 import org.splicecbm.store.Npy;
+import org.splicecbm.store.OutputTarget;
 import org.splicecbm.store.NpyMatrixReader;
 import org.splicecbm.store.NpyMatrixWriter;
 import picocli.CommandLine.Command;
@@ -45,6 +46,7 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputTarget.requireWritableFile("--out", out);
         float[][] c = Npy.readFloatMatrix(dictionary);
         SolverOptions options = SolverOptions.defaults().withRelativeGapTolerance(tolerance);
         if (threads > 0) {

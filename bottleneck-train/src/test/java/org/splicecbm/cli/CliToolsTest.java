@@ -1,6 +1,7 @@
 package org.splicecbm.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -119,6 +120,27 @@ class CliToolsTest {
         assertEquals(1, r.exitCode(), r.all());
         assertTrue(r.stderr().contains("has 9 columns") && r.stderr().contains("width 8"), r.stderr());
         assertFalse(Files.exists(dir.resolve("bad.npy")), "no partial output");
+    }
+
+    @Test
+    void anOutputThatIsAFolderOrReadOnlyIsNamedWithItsFlagBeforeAnyWork() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("W-folder.npy"));
+        CliProcess.Result r = splice.run("solve", "--dictionary", "C.npy", "--targets", "Z.npy", "--l1", "0.2", "--out", folder.toString());
+        assertEquals(1, r.exitCode(), r.all());
+        assertTrue(r.stderr().contains("--out: must be a file path (the output is written there), found " + folder + ", which is a folder"),
+                r.stderr());
+        Path locked = Files.createDirectories(dir.resolve("read-only"));
+        assumeTrue(locked.toFile().setWritable(false) && !Files.isWritable(locked), "permissions are not enforced for this user");
+        try {
+            CliProcess.Result ro = splice.run("solve", "--dictionary", "C.npy", "--targets", "Z.npy", "--l1", "0.2",
+                    "--out", locked.resolve("W.npy").toString());
+            assertEquals(1, ro.exitCode(), ro.all());
+            assertTrue(ro.stderr().contains("--out: must be writable, found " + locked.resolve("W.npy") + ": cannot write into " + locked),
+                    ro.stderr());
+            assertFalse(ro.stderr().contains(".tmp"), "no hidden temporary file is named: " + ro.stderr());
+        } finally {
+            locked.toFile().setWritable(true);
+        }
     }
 
     @Test

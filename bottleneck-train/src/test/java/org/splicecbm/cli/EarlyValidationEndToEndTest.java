@@ -78,6 +78,13 @@ class EarlyValidationEndToEndTest {
     }
 
     @Test
+    void anOutputThatIsAFileIsNamedUnderItsKey() throws Exception {
+        Path file = Files.writeString(dir.resolve("output-file"), "not a folder");
+        String err = failsBeforeEmbedding("outfile", "output: outfile", "output: output-file", "features");
+        assertTrue(err.contains("output: must be a folder for the outputs, found " + file + ", which is a file"), err);
+    }
+
+    @Test
     void aSplitTheDatasetDoesNotHaveFailsBeforeEmbedding() throws Exception {
         String err = failsBeforeEmbedding("split", "  val: {from: train, fraction: 0.2, seed: 0}\n", "", "zeroshot", "--split", "val");
         assertTrue(err.contains("val"), err);

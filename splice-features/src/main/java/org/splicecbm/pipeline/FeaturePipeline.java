@@ -23,6 +23,7 @@ import org.splicecbm.features.FeatureStageResult;
 import org.splicecbm.features.SpliceSetup;
 import org.splicecbm.features.SpliceStep;
 import org.splicecbm.store.CachedEmbeddings;
+import org.splicecbm.store.OutputTarget;
 
 /**
  * The feature stage driven by a {@link FeatureConfig}: open the dataset and backbone, embed every split
@@ -40,6 +41,7 @@ public final class FeaturePipeline {
 
     /** Runs the whole feature stage; returns the feature-set folder of each split. */
     public static Map<Split, Path> run(FeatureConfig config) throws IOException {
+        OutputTarget.requireWritableFolder("output", config.output());
         ImageDataset dataset = Datasets.open(config.dataset());
         try (ClipBackbone backbone = open(config)) {
             EmbeddingJob embedding = embeddingJob(config, dataset, backbone);
