@@ -46,10 +46,16 @@ final class DecomposeImageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SpliceOptions options = Splice.options().optL1(l1).optDevice(DeviceChoice.parse(device)).optBatchSize(64)
-                .optImageMean(ConceptsConfig.PUBLISHED.equals(imageMean) ? null : meanFromFile(Path.of(imageMean)));
-        try (SpliceModel model = Splice.load(backbone, vocab, vocabSize, options)) {
-            print(Splice.decomposeImage(image, model));
+        FlagTerms.existingFile("IMAGE", image);
+        try {
+            SpliceOptions options = Splice.options().optL1(l1).optDevice(DeviceChoice.parse(device)).optBatchSize(64)
+                    .optImageMean(ConceptsConfig.PUBLISHED.equals(imageMean) ? null
+                            : meanFromFile(FlagTerms.existingFile("--image-mean", Path.of(imageMean))));
+            try (SpliceModel model = Splice.load(backbone, vocab, vocabSize, options)) {
+                print(Splice.decomposeImage(image, model));
+            }
+        } catch (IllegalArgumentException e) {
+            throw FlagTerms.decomposeImage(e);
         }
         return 0;
     }

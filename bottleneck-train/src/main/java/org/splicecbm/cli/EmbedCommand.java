@@ -13,6 +13,7 @@ import org.splicecbm.image.ImageDecoder;
 import org.splicecbm.image.ImagePreprocessor;
 import org.splicecbm.progress.Progress;
 import org.splicecbm.store.NpyMatrixWriter;
+import org.splicecbm.store.OutputTarget;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,7 @@ final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputTarget.requireWritableFile("--out", out);
         try (ClipBackbone model = backbone.open(); NpyMatrixWriter writer = NpyMatrixWriter.open(out, model.embeddingDim())) {
             if (inputs.texts != null) {
                 List<String> lines = readTexts(inputs.texts);

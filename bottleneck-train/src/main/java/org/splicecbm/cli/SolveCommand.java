@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.splicecbm.decompose.SolveJob;
 import org.splicecbm.decompose.SolverOptions;
+import org.splicecbm.store.OutputTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,6 +46,7 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputTarget.requireWritableFile("--out", out);
         SolverOptions options = SolverOptions.defaults().withRelativeGapTolerance(tolerance);
         if (threads > 0) {
             options = options.withThreads(threads);

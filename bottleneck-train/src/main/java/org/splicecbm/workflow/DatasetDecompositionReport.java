@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.splicecbm.data.Datasets;
+import org.splicecbm.data.ImageDataset;
 import org.splicecbm.data.Split;
 import org.splicecbm.decompose.DecompositionSummary.ConceptWeight;
 import org.splicecbm.decompose.DecompositionSummary;
@@ -29,6 +31,9 @@ public record DatasetDecompositionReport(String scope, List<String> concepts, do
 
     /** Decomposes {@code split} of the config's dataset, or only {@code classLabel} when it is not null. */
     public static DatasetDecompositionReport run(RunConfig config, Split split, Integer classLabel, int top) throws IOException {
+        if (classLabel != null) {
+            requireClassBeforeEmbedding(Datasets.open(config.features().dataset()), split, classLabel);
+        }
         DatasetDecomposition.Outcome outcome = DatasetDecomposition.run(config.features(), split);
         DecompositionSummary s = outcome.summary();
         String scope = outcome.dataset() + " " + outcome.split().key();
@@ -57,6 +62,16 @@ public record DatasetDecompositionReport(String scope, List<String> concepts, do
         out.printf(Locale.ROOT, "Average Decomposition L0 Norm: %.4f%n", meanL0);
         out.printf(Locale.ROOT, "Average CLIP, SpLiCE Cosine Sim: %.4f%n", meanCosine);
         out.println("plot: " + plot + " (and .svg)");
+    }
+
+    /** The same rule as {@link #requireClass}, from the dataset's listing: no image is decoded or embedded for a wrong label. */
+    private static void requireClassBeforeEmbedding(ImageDataset dataset, Split split, int classLabel) throws IOException {
+        boolean present = classLabel >= 0 && classLabel < dataset.classNames().size()
+                && dataset.samples(split).stream().anyMatch(s -> s.label() == classLabel);
+        if (!present) {
+            throw new IllegalArgumentException("--class-label must be a label with images in the " + split.key()
+                    + " split, 0.." + (dataset.classNames().size() - 1) + "; found " + classLabel);
+        }
     }
 
     private static void requireClass(DatasetDecomposition.Outcome outcome, int classLabel) {

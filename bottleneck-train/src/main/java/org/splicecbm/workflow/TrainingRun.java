@@ -77,6 +77,7 @@ public final class TrainingRun {
     private static TrainingResult trainAndReport(RunConfig config, FeatureSplits splits, TrackedRun run, String runName)
             throws IOException {
         run.logParams(RunProvenance.params(config));
+        run.logParams(usedRows(splits)); // what was used, next to dataset.limit.* as configured
         TrainedProbe probe = ProbeTrainer.train(splits.require(Split.TRAIN), splits.require(Split.VAL), config.probe(),
                 m -> run.logMetrics(epochMetrics(m), m.epoch()));
         Evaluation test = Evaluation.of(probe, splits.require(Split.TEST));
@@ -95,6 +96,13 @@ public final class TrainingRun {
         run.logArtifact(runDir.resolve("config.yaml"), "");
         reportFiles.forEach(f -> run.logArtifact(f, "report"));
         return new TrainingResult(runName, run.runId(), modelDir, reportDir, test, val, probe, null, Optional.empty());
+    }
+
+    /** {@code dataset.rows.<split>}: the samples each split actually had (a limit above the data keeps them all). */
+    private static Map<String, String> usedRows(FeatureSplits splits) {
+        Map<String, String> rows = new java.util.LinkedHashMap<>();
+        splits.data().forEach((split, data) -> rows.put("dataset.rows." + split.key(), Integer.toString(data.size())));
+        return rows;
     }
 
     private static void deleteIfEmpty(Path dir) {

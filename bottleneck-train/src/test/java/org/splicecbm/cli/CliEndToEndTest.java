@@ -91,6 +91,9 @@ class CliEndToEndTest {
         }
         assertTrue(Files.readString(mlflowRun.resolve("meta.yaml")).contains("status: 3"), "run FINISHED");
         assertEquals("0.1", Files.readString(mlflowRun.resolve("params/splice.l1_penalty")));
+        long trainRows = FeatureSet.read(family.resolve("train")).meta().rows();
+        assertEquals(Long.toString(trainRows), Files.readString(mlflowRun.resolve("params/dataset.rows.train")),
+                "the samples actually used are recorded");
         assertEquals(1, Files.readAllLines(mlflowRun.resolve("metrics/val_accuracy")).size(),
                 "the exact solver logs its certified fit once");
         assertTrue(Files.exists(mlflowRun.resolve("metrics/test_accuracy")));

@@ -1,6 +1,7 @@
 package org.splicecbm.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -148,6 +149,27 @@ class CliToolsTest {
     }
 
     @Test
+    void anOutputThatIsAFolderOrReadOnlyIsNamedWithItsFlagBeforeAnyWork() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("W-folder.npy"));
+        CliProcess.Result r = splice.run("solve", "--dictionary", "C.npy", "--targets", "Z.npy", "--l1", "0.2", "--out", folder.toString());
+        assertEquals(1, r.exitCode(), r.all());
+        assertTrue(r.stderr().contains("--out: must be a file path (the output is written there), found " + folder + ", which is a folder"),
+                r.stderr());
+        Path locked = Files.createDirectories(dir.resolve("read-only"));
+        assumeTrue(locked.toFile().setWritable(false) && !Files.isWritable(locked), "permissions are not enforced for this user");
+        try {
+            CliProcess.Result ro = splice.run("solve", "--dictionary", "C.npy", "--targets", "Z.npy", "--l1", "0.2",
+                    "--out", locked.resolve("W.npy").toString());
+            assertEquals(1, ro.exitCode(), ro.all());
+            assertTrue(ro.stderr().contains("--out: must be writable, found " + locked.resolve("W.npy") + ": cannot write into " + locked),
+                    ro.stderr());
+            assertFalse(ro.stderr().contains(".tmp"), "no hidden temporary file is named: " + ro.stderr());
+        } finally {
+            locked.toFile().setWritable(true);
+        }
+    }
+
+    @Test
     void decomposeImagePrintsConceptsL0AndCosine() throws Exception {
         Path words = TinyWorld.vocabulary(dir.resolve("words.txt"));
         Path mean = dir.resolve("mean.npy");
@@ -163,6 +185,33 @@ class CliToolsTest {
         assertTrue(lines[lines.length - 2].matches("Decomposition L0 Norm: \\d+"), r.stdout());
         assertTrue(lines[lines.length - 1].matches("CLIP, SpLiCE Cosine Sim: 0\\.\\d{4}"), r.stdout());
         assertTrue(lines[0].matches("\\S.* 0\\.\\d{4}"), "concept and weight: " + lines[0]);
+    }
+
+    @Test
+    void decomposeImageErrorsNameItsFlagsNotTheLibrarysParameters() throws Exception {
+        Path words = TinyWorld.vocabulary(dir.resolve("words.txt"));
+        Path shortMean = dir.resolve("short-mean.npy");
+        try (var out = Files.newOutputStream(shortMean)) {
+            Npy.writeFloat32Vector(out, new float[7]);
+        }
+        String image = images.get(1).toString();
+        CliProcess.Result size = splice.run("decompose-image", image, "--backbone", model.toString(), "--vocab", words.toString(),
+                "--vocab-size", "5000", "--image-mean", shortMean.toString());
+        assertEquals(1, size.exitCode(), size.all());
+        assertTrue(size.stderr().contains("--vocab-size must be in 1..") && !size.stderr().contains("vocabularySize"), size.stderr());
+        CliProcess.Result mean = splice.run("decompose-image", image, "--backbone", model.toString(), "--vocab", words.toString(),
+                "--vocab-size", "30", "--image-mean", shortMean.toString());
+        assertEquals(1, mean.exitCode(), mean.all());
+        assertTrue(mean.stderr().contains("--image-mean: the image mean (") && !mean.stderr().contains("Splice.imageMean"), mean.stderr());
+        CliProcess.Result published = splice.run("decompose-image", image, "--backbone", model.toString(), "--vocab", words.toString(),
+                "--vocab-size", "30");
+        assertEquals(1, published.exitCode(), published.all());
+        assertTrue(published.stderr().contains("--image-mean published: ") && published.stderr().contains("pass --image-mean FILE.npy")
+                && !published.stderr().contains("SpliceOptions"), published.stderr());
+        CliProcess.Result missing = splice.run("decompose-image", image, "--backbone", model.toString(), "--vocab", words.toString(),
+                "--vocab-size", "30", "--image-mean", "no-such-mean.npy");
+        assertEquals(1, missing.exitCode(), missing.all());
+        assertTrue(missing.stderr().contains("--image-mean: not found: " + dir.resolve("no-such-mean.npy")), missing.stderr());
     }
 
     private static float[][] unitRows(SplittableRandom random, int rows, int cols) {

@@ -147,9 +147,7 @@ class SweepEndToEndTest {
 
     /** The page the sweep wrote shows its three plots, the 8 points, the chosen probe's concepts and confusion matrix. */
     private static void rendersInChromium(Path html) throws Exception {
-        if (!HeadlessChromium.available() && System.getenv("CI") == null) {
-            return; // the page itself is checked above; SweepPageHtmlTest covers rendering where Chromium is installed
-        }
+        // HeadlessChromium skips where Chromium is missing, and fails when CI is set (testing.PythonReference)
         String dom = HeadlessChromium.dumpDom(html);
         assertTrue(dom.contains("data-plots-shown=\"3\""), "all three plots decoded and shown");
         String table = dom.substring(dom.indexOf("<tbody>"), dom.indexOf("</tbody>"));

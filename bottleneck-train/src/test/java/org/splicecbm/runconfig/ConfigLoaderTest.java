@@ -109,7 +109,38 @@ class ConfigLoaderTest {
     @Test
     void missingFileSaysSo(@TempDir Path dir) {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(dir.resolve("nope.yaml"), RunConfig.class));
-        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+        assertTrue(e.getMessage().contains("not found") && e.getMessage().contains(dir.resolve("nope.yaml").toString()), e.getMessage());
+    }
+
+    @Test
+    void wrongTypesSayTheKeyTheExpectedTypeAndTheValueFound(@TempDir Path dir) throws IOException {
+        Path quoted = Files.writeString(dir.resolve("q.yaml"), VALID.replace("l1_penalty: 0.3", "l1_penalty: \"0.3\""));
+        assertEquals(quoted + ":8: splice.l1_penalty: must be a number, found \"0.3\" (quoted, so text); remove the quotes",
+                assertThrows(ConfigException.class, () -> ConfigLoader.load(quoted, RunConfig.class)).getMessage());
+        Path word = Files.writeString(dir.resolve("w.yaml"), VALID.replace("name: t", "name: t\nbatch_size: lots"));
+        assertEquals(word + ":3: batch_size: must be a whole number, found lots",
+                assertThrows(ConfigException.class, () -> ConfigLoader.load(word, RunConfig.class)).getMessage());
+        Path list = Files.writeString(dir.resolve("l.yaml"), VALID.replace("l1_penalty: 0.3", "l1_penalty: [0.1, 0.2]"));
+        String e = assertThrows(ConfigException.class, () -> ConfigLoader.load(list, RunConfig.class)).getMessage();
+        assertEquals(list + ":8: splice.l1_penalty: must be a number, found a list", e);
+        assertFalse(e.contains("coerce") || e.contains("java.lang") || e.contains("JsonToken"), e);
+    }
+
+    @Test
+    void anEmptyConfigSaysSoPlainly(@TempDir Path dir) throws IOException {
+        for (String text : List.of("", "\n  \n", "# just a comment\n")) {
+            Path file = Files.writeString(dir.resolve("empty.yaml"), text);
+            String e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, RunConfig.class)).getMessage();
+            assertTrue(e.startsWith(file + ": config: the file is empty"), e);
+        }
+    }
+
+    @Test
+    void aTabInTheIndentationNamesItsLine(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("tab.yaml"), VALID.replace("  root: images", "\troot: images"));
+        String e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file, RunConfig.class)).getMessage();
+        assertEquals(file + ":6: config: a TAB character indents this line; YAML allows only spaces for indentation:"
+                + " replace the TAB with spaces", e);
     }
 
     @Test

@@ -35,9 +35,12 @@ public final class ConfigLoader {
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new ConfigException("config", file.toString(), "file does not exist; pass the path of a YAML config (see configs/)");
+            throw new ConfigException("config", file.toString(), "not found (file does not exist); pass the path of a YAML config (see configs/)");
         } catch (IOException e) {
             throw new ConfigException("config", file.toString(), "cannot read: " + e.getMessage());
+        }
+        if (YamlProblems.isEmpty(text)) {
+            throw YamlProblems.empty(file);
         }
         Path baseDir = file.toAbsolutePath().getParent();
         try {
@@ -86,7 +89,12 @@ public final class ConfigLoader {
 
     /** Turns Jackson's exception into {@code file:line: key: what must hold}. */
     static ConfigException located(Path file, String text, JsonProcessingException e) {
+        ConfigException tab = YamlProblems.tab(file, text, e);
+        if (tab != null) {
+            return tab;
+        }
         String path = e instanceof JsonMappingException m ? keyPath(m) : "";
+        String wrongType = YamlProblems.wrongType(e, text, path);
         InvalidArgumentException cause = findArgumentError(e);
         String key;
         String detail;
@@ -98,6 +106,9 @@ public final class ConfigLoader {
             key = path;
             detail = "unknown key '" + u.getPropertyName() + "'; valid keys here: "
                     + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+        } else if (wrongType != null && !path.isEmpty()) {
+            key = path;
+            detail = wrongType;
         } else {
             key = path.isEmpty() ? "config" : path;
             detail = e.getOriginalMessage();

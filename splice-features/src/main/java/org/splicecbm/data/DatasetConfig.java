@@ -27,12 +27,18 @@ import org.splicecbm.validation.InvalidArgumentException;
  * @param groupAttribute celeba only: an attribute exposed as a group for group metrics, e.g. {@code Male}
  * @param labelLevel     cifar100 only: {@code fine} (default, 100 classes) or {@code coarse} (20 superclasses)
  * @param url            cifar only: base URL of the archives (default {@code $CIFAR_URL}, else the Toronto site)
+ * @param minClassSamples csv with inferred classes: fewest rows a class may have, and every class needs train rows
+ *                       (default {@value #DEFAULT_MIN_CLASS_SAMPLES}; 0 accepts any), so a label typo is not a new class
  */
 public record DatasetConfig(Kind kind, Path root, Path manifest, Boolean download, DerivedSplit val,
                             DerivedSplit test, SplitLimits limit, OnBadImage onBadImage, List<String> classes,
-                            String attribute, String groupAttribute, LabelLevel labelLevel, String url) {
+                            String attribute, String groupAttribute, LabelLevel labelLevel, String url,
+                            Integer minClassSamples) {
+    public static final int DEFAULT_MIN_CLASS_SAMPLES = 2;
 
     public DatasetConfig {
+        minClassSamples = minClassSamples == null ? DEFAULT_MIN_CLASS_SAMPLES : minClassSamples;
+        InvalidArgumentException.require(minClassSamples >= 0, "dataset.min_class_samples", "be >= 0", minClassSamples);
         InvalidArgumentException.require(kind != null, "dataset.kind", "be one of " + Kind.keys(), null);
         InvalidArgumentException.require(root != null, "dataset.root", "be the dataset folder", null);
         download = download != null && download;

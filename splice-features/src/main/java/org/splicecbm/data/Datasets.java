@@ -24,7 +24,7 @@ public final class Datasets {
             case CIFAR10 -> cifar(config, CifarArchive.CIFAR10, fetcher);
             case CIFAR100 -> cifar(config, CifarArchive.CIFAR100, fetcher);
             case IMAGEFOLDER -> ImageFolderReader.read(root);
-            case CSV -> ManifestReader.read(root, root.resolve(config.manifest()), config.classes());
+            case CSV -> ManifestReader.read(root, root.resolve(config.manifest()), config.classes(), config.minClassSamples());
             case WATERBIRDS -> WaterbirdsReader.read(root);
             case CELEBA -> CelebAReader.read(root, config.attribute(), config.groupAttribute());
         };

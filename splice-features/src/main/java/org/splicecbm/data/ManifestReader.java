@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.splicecbm.validation.InvalidArgumentException;
 
 /**
  * Reads a CSV manifest with header {@code path,label[,split][,group...]}: image paths relative to
@@ -22,6 +23,15 @@ final class ManifestReader {
     private ManifestReader() {}
 
     static DatasetContent read(Path root, Path manifest, List<String> explicitClasses) throws IOException {
+        return read(root, manifest, explicitClasses, 0);
+    }
+
+    /** As {@link #read(Path, Path, List)}, checking inferred classes with {@link InferredClassCheck} ({@code minClassSamples}). */
+    static DatasetContent read(Path root, Path manifest, List<String> explicitClasses, int minClassSamples) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(manifest)) {
+            throw InvalidArgumentException.invalid("dataset.manifest", "be an existing CSV file (a relative path resolves"
+                    + " against dataset.root " + root + ")", "not found: " + manifest);
+        }
         CsvTable table = CsvTable.read(manifest);
         int pathCol = table.column("path");
         int labelCol = table.column("label");
@@ -29,14 +39,19 @@ final class ManifestReader {
         List<String> classes = explicitClasses.isEmpty() ? inferClasses(table, labelCol) : explicitClasses;
         Map<Split, List<Sample>> splits = new EnumMap<>(Split.class);
         Map<String, Integer> firstLine = new HashMap<>();
+        Map<Integer, Integer> firstLineOfClass = new HashMap<>();
         for (CsvTable.Row row : table.rows()) {
             String path = table.field(row, pathCol);
             Path file = checkedFile(table, row, root, path, firstLine);
             int label = label(table, row, table.field(row, labelCol), classes, !explicitClasses.isEmpty());
+            firstLineOfClass.putIfAbsent(label, row.line());
             Split split = splitCol < 0 ? Split.TRAIN : split(table, row, table.field(row, splitCol));
             Map<String, String> groups = groups(table, row, pathCol, labelCol, splitCol);
             splits.computeIfAbsent(split, s -> new ArrayList<>())
                     .add(new Sample(path, label, new FileImageSource(file), groups));
+        }
+        if (explicitClasses.isEmpty()) {
+            InferredClassCheck.check(manifest, classes, splits, minClassSamples, firstLineOfClass);
         }
         return new DatasetContent("csv:" + manifest.getFileName(), classes, splits);
     }

@@ -77,6 +77,10 @@ final class SplitPlanner {
                     "limit a split the dataset has (" + splits.keySet() + ")", cap);
             if (samples.size() > cap) {
                 splits.put(split, pick(samples, SeededSelection.choose(samples, cap, config.limit().seed()), true));
+            } else if (samples.size() < cap) {
+                System.err.printf(java.util.Locale.ROOT, "note: dataset.limit.%s is %,d but the %s split has %,d samples;"
+                        + " all %,d are used (recorded as the feature set's rows)%n", split.key(), cap, split.key(),
+                        samples.size(), samples.size());
             }
         });
     }

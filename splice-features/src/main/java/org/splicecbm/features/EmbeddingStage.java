@@ -1,6 +1,7 @@
 package org.splicecbm.features;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -15,6 +16,7 @@ import org.splicecbm.data.SourceStamps;
 import org.splicecbm.data.Split;
 import org.splicecbm.image.ImagePreprocessor;
 import org.splicecbm.progress.Progress;
+import org.splicecbm.store.CacheBuildLock;
 import org.splicecbm.store.CachedEmbeddings;
 import org.splicecbm.store.EmbeddingCache;
 import org.splicecbm.store.EmbeddingCacheKey;
@@ -29,11 +31,13 @@ import org.splicecbm.store.PartialEmbeddings;
 final class EmbeddingStage {
     private final EmbeddingJob job;
     private final StageCounters counters;
+    private final FeatureProgress progress;
     private final List<String> missingImages = new ArrayList<>();
 
-    EmbeddingStage(EmbeddingJob job, StageCounters counters) {
+    EmbeddingStage(EmbeddingJob job, StageCounters counters, FeatureProgress progress) {
         this.job = job;
         this.counters = counters;
+        this.progress = progress;
     }
 
     /**
@@ -51,6 +55,29 @@ final class EmbeddingStage {
         EmbeddingCache cache = cacheFor(split);
         List<Sample> samples = job.dataset().samples(split);
         String what = job.dataset().name() + "/" + split.key();
+        CachedEmbeddings hit = completeMatch(cache, samples, what);
+        if (hit != null) {
+            return hit;
+        }
+        requireSingleLineIds(samples);
+        SourceStamps stamps = SourceStamps.of(samples, what);
+        progress.waitingForCache(split, cache.directory());
+        try (CacheBuildLock lock = cache.lockBuild(CacheBuildLock.configuredTimeout(), System.err::println)) {
+            hit = completeMatch(cache, samples, what); // another process may have built it while this one waited
+            if (hit != null) {
+                return hit;
+            }
+            PartialEmbeddings partial = cache.resume(samples.size(), job.batchSize(), job.backbone().embeddingDim(), stamps.lines());
+            embedMissingChunks(split, samples, partial);
+            return partial.finish(job.clock());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the embedding cache " + cache.directory());
+        }
+    }
+
+    /** The complete cache of {@code split} when it exists and still matches the images, else null. */
+    private CachedEmbeddings completeMatch(EmbeddingCache cache, List<Sample> samples, String what) throws IOException {
         if (cache.isComplete()) {
             CachedEmbeddings cached = cache.read();
             if (stillMatches(cached, samples, what)) {
@@ -58,11 +85,7 @@ final class EmbeddingStage {
                 return cached;
             }
         }
-        requireSingleLineIds(samples);
-        SourceStamps stamps = SourceStamps.of(samples, what);
-        PartialEmbeddings partial = cache.resume(samples.size(), job.batchSize(), job.backbone().embeddingDim(), stamps.lines());
-        embedMissingChunks(split, samples, partial);
-        return partial.finish(job.clock());
+        return null;
     }
 
     /** A complete cache serves while no present image changed; images no longer on disk are a warning, not an error. */
@@ -96,6 +119,7 @@ final class EmbeddingStage {
             pending.add(c);
             pendingImages += chunkSamples(samples, c).size();
         }
+        progress.embedding(split, samples.size() - pendingImages, samples.size(), partial.directory());
         ImagePreprocessor preprocessor = new ImagePreprocessor(job.backbone().preprocessing());
         try (ChunkDecoder decoder = new ChunkDecoder(preprocessor, job.decodeThreads(), job.onBadImage(), counters);
              ProgressBar bar = Progress.bar("embed " + job.dataset().name() + "/" + split.key(), pendingImages, "img")) {
@@ -114,6 +138,7 @@ final class EmbeddingStage {
                 partial.writeChunk(new PartialEmbeddings.Chunk(chunk.index(), chunk.kept().stream().map(Sample::id).toList(),
                         chunk.kept().stream().mapToLong(Sample::label).toArray(), chunk.skipped()), embed(chunk));
                 bar.stepBy(chunk.kept().size() + chunk.skipped().size());
+                progress.committed(chunk.kept().size() + chunk.skipped().size());
             }
         }
     }

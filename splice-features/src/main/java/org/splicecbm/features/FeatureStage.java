@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.splicecbm.data.Split;
+import org.splicecbm.progress.InterruptNotice;
 import org.splicecbm.store.CachedEmbeddings;
 import org.splicecbm.store.FeatureSet;
 
@@ -30,24 +31,47 @@ public final class FeatureStage {
      * ({@link CachedEmbeddings#rowBatches}) before building the decomposer.
      */
     public static Embedded embed(EmbeddingJob job) throws IOException {
-        return embed(job, new StageCounters());
+        return embed(job, "embeddings");
+    }
+
+    /**
+     * As {@link #embed(EmbeddingJob)}; {@code work} names the command for the message printed if the run is
+     * interrupted (Ctrl-C, SIGTERM), e.g. {@code features} or {@code zeroshot}.
+     */
+    public static Embedded embed(EmbeddingJob job, String work) throws IOException {
+        FeatureProgress progress = new FeatureProgress(work);
+        try (InterruptNotice.Registration notice = InterruptNotice.whileRunning(progress)) {
+            return embed(job, new StageCounters(), progress);
+        }
     }
 
     /** Runs both stages; returns where each split's feature set and embedding cache are. */
     public static FeatureStageResult run(FeatureJob job) throws IOException {
-        StageCounters counters = new StageCounters();
-        return decompose(job, embed(job.embedding(), counters));
+        FeatureProgress progress = new FeatureProgress("features");
+        try (InterruptNotice.Registration notice = InterruptNotice.whileRunning(progress)) {
+            return decompose(job, embed(job.embedding(), new StageCounters(), progress), progress);
+        }
     }
 
     /** Stage 2 alone, on embeddings stage 1 already produced for {@code job.embedding()} (see {@link #embed}). */
     public static FeatureStageResult decompose(FeatureJob job, Embedded embedded) throws IOException {
+        FeatureProgress progress = new FeatureProgress("features");
+        embedded.caches().keySet().forEach(progress::cached);
+        try (InterruptNotice.Registration notice = InterruptNotice.whileRunning(progress)) {
+            return decompose(job, embedded, progress);
+        }
+    }
+
+    private static FeatureStageResult decompose(FeatureJob job, Embedded embedded, FeatureProgress progress) throws IOException {
         Map<Split, CachedEmbeddings> cached = requireEmbedded(job, embedded);
         DecompositionStage decomposition = new DecompositionStage(job);
         Map<Split, Path> featureSets = new EnumMap<>(Split.class);
         Map<Split, Path> caches = new EnumMap<>(Split.class);
         for (Split split : job.embedding().splits()) {
             Path dir = job.featureSetDir(split);
+            progress.decomposing(split);
             decomposition.run(split, cached.get(split)).write(dir);
+            progress.written(split);
             featureSets.put(split, dir);
             caches.put(split, cached.get(split).directory());
         }
@@ -93,11 +117,12 @@ public final class FeatureStage {
         return cached;
     }
 
-    private static Embedded embed(EmbeddingJob job, StageCounters counters) throws IOException {
-        EmbeddingStage stage = new EmbeddingStage(job, counters);
+    private static Embedded embed(EmbeddingJob job, StageCounters counters, FeatureProgress progress) throws IOException {
+        EmbeddingStage stage = new EmbeddingStage(job, counters, progress);
         Map<Split, CachedEmbeddings> cached = new EnumMap<>(Split.class);
         for (Split split : job.splits()) {
             cached.put(split, stage.run(split));
+            progress.cached(split);
         }
         stage.warnAboutMissingImages();
         return new Embedded(Map.copyOf(cached), counters);

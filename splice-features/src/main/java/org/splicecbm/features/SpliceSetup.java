@@ -55,13 +55,18 @@ public final class SpliceSetup {
 
     /** The SpLiCE step (solver) for a dictionary, image mean and the configured l1 penalty. */
     public static SpliceStep step(ConceptDictionary dictionary, ImageMean mean, SpliceConfig splice) {
+        requireMatching(dictionary, mean);
+        double tolerance = splice.toleranceOr(SolverOptions.defaults().relativeGapTolerance());
+        return new SpliceStep(SpliceAssembly.decomposer(dictionary, mean, splice.l1Penalty(), tolerance), splice.l1Penalty(), tolerance);
+    }
+
+    /** The image mean must live in the dictionary's (the backbone's) embedding space; checkable before any image is embedded. */
+    public static void requireMatching(ConceptDictionary dictionary, ImageMean mean) {
         if (mean.dim() != dictionary.dim()) {
-            throw new IllegalArgumentException("the image mean (" + mean.source() + ") has " + mean.dim()
+            throw new InvalidArgumentException("concepts.image_mean", "the image mean (" + mean.source() + ") has " + mean.dim()
                     + " values but the backbone embeds into " + dictionary.dim() + " dimensions;"
                     + " use concepts.image_mean: dataset for a backbone without a published mean");
         }
-        double tolerance = splice.toleranceOr(SolverOptions.defaults().relativeGapTolerance());
-        return new SpliceStep(SpliceAssembly.decomposer(dictionary, mean, splice.l1Penalty(), tolerance), splice.l1Penalty(), tolerance);
     }
 
     /** Folder name of a feature set family: vocabulary, size and penalty, safe on every OS. */

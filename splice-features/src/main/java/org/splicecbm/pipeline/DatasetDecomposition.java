@@ -29,11 +29,13 @@ public final class DatasetDecomposition {
     public static Outcome run(FeatureConfig config, Split split) throws IOException {
         ImageDataset dataset = Datasets.open(config.dataset());
         try (ClipBackbone backbone = FeaturePipeline.open(config)) {
-            CachedEmbeddings cached = FeaturePipeline.embeddings(config, dataset, backbone, split);
+            FeaturePipeline.requireSplit(dataset, split);
+            SpliceBasis basis = SpliceBasis.prepare(config, backbone, dataset);
+            CachedEmbeddings cached = FeaturePipeline.embeddings(config, dataset, backbone, split, "decompose-data");
             CachedEmbeddings training = config.concepts().imageMeanFromDataset()
-                    ? FeaturePipeline.embeddings(config, dataset, backbone, Split.TRAIN) : null;
-            ConceptDictionary dictionary = SpliceSetup.dictionary(backbone, config.concepts());
-            ImageMean mean = SpliceSetup.imageMean(backbone, config.concepts(), dataset.name(), training);
+                    ? FeaturePipeline.embeddings(config, dataset, backbone, Split.TRAIN, "decompose-data") : null;
+            ConceptDictionary dictionary = basis.dictionary();
+            ImageMean mean = basis.mean(config, backbone, dataset, training);
             DecompositionSummary summary = new DecompositionSummary(dictionary.size());
             int[] labels = toInt(cached.labels());
             try (SpliceStep step = SpliceSetup.step(dictionary, mean, config.splice());

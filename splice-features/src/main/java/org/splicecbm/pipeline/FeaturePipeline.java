@@ -23,6 +23,7 @@ import org.splicecbm.features.FeatureStageResult;
 import org.splicecbm.features.SpliceSetup;
 import org.splicecbm.features.SpliceStep;
 import org.splicecbm.store.CachedEmbeddings;
+import org.splicecbm.store.OutputTarget;
 
 /**
  * The feature stage driven by a {@link FeatureConfig}: open the dataset and backbone, embed every split
@@ -40,13 +41,14 @@ public final class FeaturePipeline {
 
     /** Runs the whole feature stage; returns the feature-set folder of each split. */
     public static Map<Split, Path> run(FeatureConfig config) throws IOException {
+        OutputTarget.requireWritableFolder("output", config.output());
         ImageDataset dataset = Datasets.open(config.dataset());
         try (ClipBackbone backbone = open(config)) {
             EmbeddingJob embedding = embeddingJob(config, dataset, backbone);
-            FeatureStage.Embedded embedded = FeatureStage.embed(embedding);
-            ConceptDictionary dictionary = SpliceSetup.dictionary(backbone, config.concepts());
-            ImageMean mean = SpliceSetup.imageMean(backbone, config.concepts(), dataset.name(),
-                    embedded.caches().get(Split.TRAIN));
+            SpliceBasis basis = SpliceBasis.prepare(config, backbone, dataset);
+            FeatureStage.Embedded embedded = FeatureStage.embed(embedding, "features");
+            ConceptDictionary dictionary = basis.dictionary();
+            ImageMean mean = basis.mean(config, backbone, dataset, embedded.caches().get(Split.TRAIN));
             try (SpliceStep step = SpliceSetup.step(dictionary, mean, config.splice())) {
                 FeatureJob job = new FeatureJob(embedding, ConceptSpace.of(dictionary, mean), step, featureDir(config));
                 FeatureStageResult result = FeatureStage.decompose(job, embedded);
@@ -54,6 +56,11 @@ public final class FeaturePipeline {
                 return result.featureSets();
             }
         }
+    }
+
+    /** Fails, saying how to derive it, when the dataset has no {@code split}: before any model or image is touched. */
+    static void requireSplit(ImageDataset dataset, Split split) throws IOException {
+        dataset.samples(split);
     }
 
     /** Opens the configured backbone with the configured device, threads and batch size. */
@@ -72,9 +79,15 @@ public final class FeaturePipeline {
     /** The cached embeddings of one split (embedding it first if needed). */
     public static CachedEmbeddings embeddings(FeatureConfig config, ImageDataset dataset, ClipBackbone backbone, Split split)
             throws IOException {
+        return embeddings(config, dataset, backbone, split, "embeddings");
+    }
+
+    /** As {@link #embeddings(FeatureConfig, ImageDataset, ClipBackbone, Split)}; {@code work} names the command if interrupted. */
+    static CachedEmbeddings embeddings(FeatureConfig config, ImageDataset dataset, ClipBackbone backbone, Split split,
+                                       String work) throws IOException {
         EmbeddingJob all = embeddingJob(config, dataset, backbone);
         EmbeddingJob one = new EmbeddingJob(dataset, List.of(split), backbone, all.backboneKey(), all.cacheDir(),
                 all.batchSize(), all.decodeThreads(), all.queueBatches(), all.onBadImage(), all.clock());
-        return FeatureStage.embed(one).caches().get(split);
+        return FeatureStage.embed(one, work).caches().get(split);
     }
 }

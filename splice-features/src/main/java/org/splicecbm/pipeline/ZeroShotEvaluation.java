@@ -12,6 +12,7 @@ import org.splicecbm.data.ImageDataset;
 import org.splicecbm.data.Split;
 import org.splicecbm.features.SpliceSetup;
 import org.splicecbm.features.SpliceStep;
+import org.splicecbm.progress.InterruptNotice;
 import org.splicecbm.store.CachedEmbeddings;
 import org.splicecbm.zeroshot.ClassPrompts;
 import org.splicecbm.zeroshot.ZeroShotReport;
@@ -46,17 +47,25 @@ public final class ZeroShotEvaluation {
         ImageDataset dataset = Datasets.open(config.dataset());
         ClassPrompts prompts = new ClassPrompts(template, dataset.classNames());
         try (ClipBackbone backbone = FeaturePipeline.open(config)) {
-            CachedEmbeddings cached = FeaturePipeline.embeddings(config, dataset, backbone, split);
+            FeaturePipeline.requireSplit(dataset, split);
+            SpliceBasis basis = SpliceBasis.prepare(config, backbone, dataset);
+            CachedEmbeddings cached = FeaturePipeline.embeddings(config, dataset, backbone, split, "zeroshot");
             CachedEmbeddings training = config.concepts().imageMeanFromDataset()
-                    ? FeaturePipeline.embeddings(config, dataset, backbone, Split.TRAIN) : null;
-            ConceptDictionary dictionary = SpliceSetup.dictionary(backbone, config.concepts());
-            ImageMean mean = SpliceSetup.imageMean(backbone, config.concepts(), dataset.name(), training);
+                    ? FeaturePipeline.embeddings(config, dataset, backbone, Split.TRAIN, "zeroshot") : null;
+            ConceptDictionary dictionary = basis.dictionary();
+            ImageMean mean = basis.mean(config, backbone, dataset, training);
             ZeroShotStudy study = new ZeroShotStudy(cached.rowBatches(BATCH_ROWS), cached.labels(),
                     prompts.embed(backbone), dataset.name() + "/" + split.key());
-            ZeroShotResult dense = study.dense();
-            // one solver for all values: the l1 path shares each batch's dictionary pass and warm starts
-            try (SpliceStep step = SpliceSetup.step(dictionary, mean, config.withSpliceL1(l1s.get(0)).splice())) {
-                List<ZeroShotResult> rows = study.splicePath(step.decomposer(), l1s);
+            List<ZeroShotResult> rows = new java.util.concurrent.CopyOnWriteArrayList<>(); // read by the interrupt hook
+            String scope = "zeroshot of split " + split.key();
+            try (InterruptNotice.Registration notice = InterruptNotice.whileRunning(() -> scope + " after " + rows.size()
+                    + " of " + l1s.size() + " l1 penalties; kept: the complete embedding cache; no table or plot is written"
+                    + " (they are written at the end)")) {
+                ZeroShotResult dense = study.dense();
+                // one solver for all values: the l1 path shares each batch's dictionary pass and warm starts
+                try (SpliceStep step = SpliceSetup.step(dictionary, mean, config.withSpliceL1(l1s.get(0)).splice())) {
+                    rows.addAll(study.splicePath(step.decomposer(), l1s));
+                }
                 return new ZeroShotReport(dataset.name(), split, prompts, dense, rows);
             }
         }

@@ -3,7 +3,9 @@ package org.splicecbm.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Raw CLIP image embeddings cached on disk under {@code <root>/<key digest>/} in the layout of
@@ -74,6 +76,16 @@ public final class EmbeddingCache {
                     + "; delete the directory to rebuild");
         }
         return new CachedEmbeddings(dir, meta, labels, items);
+    }
+
+    /**
+     * Locks the build of this cache against other processes (file {@code <digest>.lock} beside it), waiting up to
+     * {@code timeout} for one that builds it now; check {@link #isComplete} again once locked.
+     *
+     * @param waiting receives one message when this run has to wait
+     */
+    public CacheBuildLock lockBuild(Duration timeout, Consumer<String> waiting) throws IOException, InterruptedException {
+        return CacheBuildLock.acquire(root.resolve(key.digest() + ".lock"), directory(), timeout, waiting);
     }
 
     /**

@@ -75,6 +75,11 @@ public final class PartialEmbeddings {
         }
     }
 
+    /** The folder the chunks are committed to ({@code <digest>.partial}). */
+    public Path directory() {
+        return dir;
+    }
+
     public Plan plan() {
         return plan;
     }

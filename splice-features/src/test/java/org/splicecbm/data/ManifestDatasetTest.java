@@ -1,6 +1,7 @@
 package org.splicecbm.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +40,7 @@ class ManifestDatasetTest {
                 + "img/b.png,dog,train,land\r\n"
                 + "\"img/x,y.png\",cat,test,\"water \"\"deep\"\"\"\n"
                 + "\n"
-                + "img/d d.png,cat,val,land\n", "");
+                + "img/d d.png,cat,val,land\n", "min_class_samples: 0\n"); // tiny manifests: accept one-row classes
         assertEquals(List.of("cat", "dog"), data.classNames());
         assertEquals(Set.of(Split.TRAIN, Split.VAL, Split.TEST), data.splits());
         Sample test = data.samples(Split.TEST).get(0);
@@ -52,7 +53,7 @@ class ManifestDatasetTest {
 
     @Test
     void integerLabelsAndNoSplitColumnMeanAllTrain() throws IOException {
-        ImageDataset data = open("path,label\nimg/a.png,2\nimg/b.png,0\n", "");
+        ImageDataset data = open("path,label\nimg/a.png,2\nimg/b.png,0\n", "min_class_samples: 0\n"); // tiny manifests: accept one-row classes
         assertEquals(List.of("0", "1", "2"), data.classNames());
         assertEquals(Set.of(Split.TRAIN), data.splits());
         assertEquals(List.of(2, 0), data.samples(Split.TRAIN).stream().map(Sample::label).toList());
@@ -87,8 +88,35 @@ class ManifestDatasetTest {
     }
 
     @Test
+    void aLabelTypoIsNotSilentlyANewClass() {
+        String csv = "path,label,split\nimg/a.png,cat,train\nimg/b.png,cat,train\nimg/c.png,catt,train\n"
+                + "img/d d.png,dog,train\n\"img/x,y.png\",dog,test\n";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> open(csv, ""));
+        assertTrue(e.getMessage().startsWith("dataset.min_class_samples: ") && e.getMessage().contains("class 'catt' has 1 row (m.csv line 4)")
+                && e.getMessage().contains("set dataset.min_class_samples: 0"), e.getMessage());
+        assertFalse(e.getMessage().contains("'cat' ") || e.getMessage().contains("'dog'"), "only the rare class: " + e.getMessage());
+    }
+
+    @Test
+    void aClassWithoutTrainingRowsIsReportedAndBothCanBeAccepted() throws IOException {
+        String csv = "path,label,split\nimg/a.png,cat,train\nimg/b.png,cat,train\nimg/c.png,dog,test\nimg/d d.png,dog,val\n";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> open(csv, ""));
+        assertTrue(e.getMessage().contains("class 'dog' has no train rows, only val/test (m.csv line 4)"), e.getMessage());
+        assertEquals(List.of("cat", "dog"), open(csv, "min_class_samples: 0\n").classNames());
+        assertEquals(List.of("cat", "dog"), open(csv, "classes: [cat, dog]\n").classNames(), "explicit classes are not inferred");
+    }
+
+    @Test
+    void aMissingManifestSaysNotFoundWithItsPath() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Datasets.open(TestConfigs.dataset(root, "kind: csv\nmanifest: lists/nope.csv\n")));
+        assertTrue(e.getMessage().startsWith("dataset.manifest: ") && e.getMessage().contains("not found: " + root.resolve("lists/nope.csv")),
+                e.getMessage());
+    }
+
+    @Test
     void stampsNoticeAChangedImageAndReportMissingOnes() throws IOException {
-        ImageDataset data = open("path,label\nimg/a.png,cat\nimg/b.png,dog\nimg/c.png,dog\n", "");
+        ImageDataset data = open("path,label\nimg/a.png,cat\nimg/b.png,dog\nimg/c.png,dog\n", "min_class_samples: 0\n"); // tiny manifests: accept one-row classes
         List<Sample> samples = data.samples(Split.TRAIN);
         SourceStamps stamps = SourceStamps.parse(SourceStamps.of(samples, "csv/train").lines());
         assertEquals(new SourceStamps.Check(List.of(), List.of()), stamps.check(samples));
@@ -99,7 +127,7 @@ class ManifestDatasetTest {
         SourceStamps.Check check = stamps.check(samples);
         assertEquals(List.of(root.resolve("img/a.png").toString()), check.missing());
         assertEquals(List.of(root.resolve("img/b.png").toString()), check.changed());
-        assertEquals(before, open("path,label\nimg/a.png,cat\nimg/b.png,dog\nimg/c.png,dog\n", "").membershipFingerprint(Split.TRAIN),
+        assertEquals(before, open("path,label\nimg/a.png,cat\nimg/b.png,dog\nimg/c.png,dog\n", "min_class_samples: 0\n").membershipFingerprint(Split.TRAIN),
                 "the cache key does not touch images");
     }
 

@@ -116,6 +116,22 @@ class SplitPlannerTest {
     }
 
     @Test
+    void aLimitAboveTheDataSaysSo() throws Exception {
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(12, plan("limit: {test: 500}\n").samples(Split.TEST).size());
+            plan("limit: {test: 6}\n");
+        } finally {
+            System.setErr(before);
+        }
+        String err = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("note: dataset.limit.test is 500 but the test split has 12 samples; all 12 are used"
+                + " (recorded as the feature set's rows)", err.strip(), "once, and only for the limit above the data");
+    }
+
+    @Test
     void classFilterKeepsAndRelabelsInGivenOrder() throws Exception {
         ImageDataset data = plan("classes: [c, a]\n");
         assertEquals(List.of("c", "a"), data.classNames());
