@@ -111,10 +111,16 @@ public final class SolverBenchmark {
         double dedicated = n / (cpu / threads);
         System.out.printf("%s: %.0f images/s wall (%.2f s) | CPU %.2f s = %.0f images/s on %d dedicated cores"
                         + " (%.0f%% of the one-pass bound) | passes/image %.3f (products %.3f) | mean L0 %.2f |"
-                        + " max rel gap %.1e | exact dots/image %.0f | rounds max %d%n",
+                        + " max rel gap %.1e | exact dots/image %.0f | rounds max %d | weights bits %08x%n",
                 label, n / wall, wall, cpu, dedicated, threads, 100 * dedicated / bound, s.passesPerRow(DIM),
                 s.productsPerRow(), (double) result.weights().nnz() / n, maxRelativeGap(result),
-                (double) s.exactDotProducts() / n, s.maxRounds());
+                (double) s.exactDotProducts() / n, s.maxRounds(), bitsChecksum(result));
+    }
+
+    /** A hash of the weights' bits and sparsity, to compare two solver versions' outputs at a glance. */
+    private static int bitsChecksum(LassoResult result) {
+        return 31 * (31 * Arrays.hashCode(result.weights().data()) + Arrays.hashCode(result.weights().indices()))
+                + Arrays.hashCode(result.objective());
     }
 
     private static double maxRelativeGap(LassoResult result) {
