@@ -3,7 +3,6 @@ package org.splicecbm.tracking;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,8 +23,10 @@ public final class FileStoreTracker implements RunTracker {
         this.root = root.toAbsolutePath().normalize();
         try {
             Files.createDirectories(this.root);
-            if (!Files.exists(this.root.resolve(DEFAULT_EXPERIMENT_ID).resolve("meta.yaml"))) {
-                createExperimentDir(DEFAULT_EXPERIMENT_ID, "Default");
+            try (StoreLock lock = StoreLock.acquire(this.root)) { // another process may be creating it right now
+                if (!Files.exists(this.root.resolve(DEFAULT_EXPERIMENT_ID).resolve("meta.yaml"))) {
+                    createExperimentDir(DEFAULT_EXPERIMENT_ID, "Default");
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the MLflow file store at " + this.root
@@ -45,7 +46,10 @@ public final class FileStoreTracker implements RunTracker {
     @Override
     public TrackedRun startRun(String experiment, String runName, Map<String, String> tags) {
         try {
-            String experimentId = findExperiment(experiment).orElseGet(() -> createExperiment(experiment));
+            String experimentId;
+            try (StoreLock lock = StoreLock.acquire(root)) { // one experiment per name, also for runs started at once
+                experimentId = findExperiment(experiment).orElseGet(() -> createExperiment(experiment));
+            }
             String runId = UUID.randomUUID().toString().replace("-", "");
             FileStoreRun run = FileStoreRun.create(root.resolve(experimentId).resolve(runId), experimentId, runId, runName);
             run.setTags(tags);
@@ -83,6 +87,7 @@ public final class FileStoreTracker implements RunTracker {
         return Optional.empty();
     }
 
+    /** A new experiment with the next free numeric id; the caller holds the {@link StoreLock}. */
     private String createExperiment(String name) {
         long next = 1;
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, Files::isDirectory)) {
@@ -92,14 +97,8 @@ public final class FileStoreTracker implements RunTracker {
                     next = Math.max(next, Long.parseLong(id) + 1);
                 }
             }
-            while (true) {
-                try {
-                    createExperimentDir(Long.toString(next), name);
-                    return Long.toString(next);
-                } catch (FileAlreadyExistsException raced) {
-                    next++;
-                }
-            }
+            createExperimentDir(Long.toString(next), name); // under the store lock: no other process picks this id
+            return Long.toString(next);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create experiment '" + name + "' in " + root + ": " + e.getMessage(), e);
         }
@@ -107,7 +106,7 @@ public final class FileStoreTracker implements RunTracker {
 
     private void createExperimentDir(String id, String name) throws IOException {
         Path dir = root.resolve(id);
-        Files.createDirectory(dir);
+        Files.createDirectories(dir); // a folder left by a process killed before its meta.yaml is taken over
         long now = System.currentTimeMillis();
         Map<String, Object> meta = new java.util.LinkedHashMap<>();
         meta.put("artifact_location", dir.toUri().toString().replaceAll("/$", ""));

@@ -15,6 +15,37 @@ import org.splicecbm.tracking.TrackedRun.RunOutcome;
 /** Checks the local store file by file against MLflow's file-store format (mlflow/store/tracking/file_store.py). */
 class FileStoreTrackerTest {
 
+    /** Runs started at once (a sweep's neighbours, two commands) share one Default experiment and one per name. */
+    @Test
+    void runsStartedAtOnceCreateEachExperimentOnce(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("mlruns");
+        int starts = 8;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(starts);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(starts);
+        try {
+            List<java.util.concurrent.Future<String>> experimentIds = new java.util.ArrayList<>();
+            for (int i = 0; i < starts; i++) {
+                int n = i;
+                experimentIds.add(pool.submit(() -> {
+                    together.await();
+                    return new FileStoreTracker(root).startRun("shared", "run-" + n, Map.of()).experimentId();
+                }));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<String> id : experimentIds) {
+                ids.add(id.get());
+            }
+            assertEquals(1, ids.size(), "one experiment called 'shared', not one per run: " + ids);
+        } finally {
+            pool.shutdownNow();
+        }
+        try (var dirs = Files.list(root)) {
+            List<String> experiments = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+            assertEquals(List.of("0", "1"), experiments, "Default and 'shared' only");
+        }
+        assertEquals(starts, Files.list(root.resolve("1")).filter(Files::isDirectory).count(), "every run kept");
+    }
+
     @Test
     void writesTheMlflowFileStoreLayout(@TempDir Path dir) throws IOException {
         Path root = dir.resolve("mlruns");
