@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.splicecbm.backbone.ClipBackbone;
@@ -32,7 +33,7 @@ import org.splicecbm.store.FeatureSetMeta;
  * weights and provenance equal to the feature sets, the image mean equal to one machine's, the convert round trip;
  * and config input the Spark job does not support failing before any Spark job, naming the config key.
  */
-@org.junit.jupiter.api.Tag("heavy") // ~50 s on this loaded 2-core machine: the single-machine stage and the Spark job
+@Tag("heavy") // ~50 s alone on this loaded 2-core machine (Spark and DJL start-up, both feature stages)
 class ConfigFeaturesTest {
     static final String FAMILY = "tiny.txt-10-l1_0.05";
     static SparkSession spark;
