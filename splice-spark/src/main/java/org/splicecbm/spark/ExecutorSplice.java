@@ -18,6 +18,8 @@ import org.splicecbm.image.ImagePreprocessor;
  */
 final class ExecutorSplice {
     private static final Map<String, ExecutorSplice> LOADED = new ConcurrentHashMap<>();
+    /** One backbone per JVM and (backbone, device, batch): the image-mean pass and the feature pass share it. */
+    private static final Map<String, ClipBackbone> BACKBONES = new ConcurrentHashMap<>();
 
     final ClipBackbone backbone;
     final SpliceDecomposer decomposer;
@@ -31,19 +33,24 @@ final class ExecutorSplice {
 
     /** The executor's model for {@code bundle}, loading it on first use. */
     static ExecutorSplice of(SpliceBundle bundle) {
-        return LOADED.computeIfAbsent(bundle.settings().key(), key -> load(bundle));
+        return LOADED.computeIfAbsent(bundle.key(), key -> load(bundle));
+    }
+
+    /** The executor's backbone for {@code s}, opened on first use; callers embed under its lock. */
+    static ClipBackbone backbone(SpliceSettings s) {
+        return BACKBONES.computeIfAbsent(String.join("|", s.backbone(), s.device(), Integer.toString(s.batchSize())), key -> {
+            try {
+                return ClipModels.open(s.backbone(), new BackboneOptions(DeviceChoice.parse(s.device()), 0, s.batchSize()));
+            } catch (RuntimeException e) {
+                throw new BackboneUnavailableException(s.backbone(), e);
+            }
+        });
     }
 
     private static ExecutorSplice load(SpliceBundle bundle) {
         SpliceSettings s = bundle.settings();
-        ClipBackbone backbone;
-        try {
-            backbone = ClipModels.open(s.backbone(), new BackboneOptions(DeviceChoice.parse(s.device()), 0, s.batchSize()));
-        } catch (RuntimeException e) {
-            throw new BackboneUnavailableException(s.backbone(), e);
-        }
+        ClipBackbone backbone = backbone(s);
         if (backbone.embeddingDim() != bundle.provenance().embeddingDim()) {
-            backbone.close();
             throw new BackboneUnavailableException(s.backbone(), new IllegalStateException("the executor's copy embeds into "
                     + backbone.embeddingDim() + " dimensions, the driver's into " + bundle.provenance().embeddingDim()));
         }

@@ -94,7 +94,7 @@ final class ShardFeaturizer implements FlatMapFunction<Iterator<Tuple2<Integer, 
         }
     }
 
-    private static byte[] readAll(String location, Configuration hadoop) throws IOException {
+    static byte[] readAll(String location, Configuration hadoop) throws IOException {
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(location);
         FileSystem fs = path.getFileSystem(hadoop);
         try (InputStream in = fs.open(path)) {
@@ -112,7 +112,7 @@ final class ShardFeaturizer implements FlatMapFunction<Iterator<Tuple2<Integer, 
         }
         float[][] embeddings;
         Decomposition result;
-        synchronized (model) { // one forward pass at a time per executor; tasks share the model
+        synchronized (model.backbone) { // one forward pass at a time per executor; tasks share the backbone
             embeddings = pixels.isEmpty() ? new float[0][] : model.backbone.embedImages(pixels.toArray(float[][]::new));
             result = embeddings.length == 0 ? null : model.decomposer.decompose(embeddings);
         }

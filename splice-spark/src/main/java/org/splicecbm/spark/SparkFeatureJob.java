@@ -49,11 +49,16 @@ public final class SparkFeatureJob {
 
     /** Runs the job on {@code manifest} (e.g. one split of it); returns once {@code output} holds the complete table. */
     public static Result run(SparkSession spark, Manifest manifest, String output, SpliceSettings settings) throws IOException {
+        return run(spark, manifest, output, SpliceBundle.prepare(settings));
+    }
+
+    /** Runs the job with a prepared dictionary and image mean (one bundle serves every split of a config). */
+    public static Result run(SparkSession spark, Manifest manifest, String output, SpliceBundle bundle) throws IOException {
         long started = System.nanoTime();
+        SpliceSettings settings = bundle.settings();
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path table = new Path(output);
         FileSystem fs = table.getFileSystem(conf);
-        SpliceBundle bundle = SpliceBundle.prepare(settings);
         TableInfo info = new TableInfo(TableInfo.FORMAT_VERSION, settings, bundle.provenance(), versions(spark),
                 bundle.concepts(), Instant.now().toString());
         if (fs.exists(table)) {

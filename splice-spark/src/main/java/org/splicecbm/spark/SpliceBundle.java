@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.splicecbm.backbone.BackboneOptions;
 import org.splicecbm.backbone.ClipBackbone;
 import org.splicecbm.backbone.ClipModels;
@@ -40,17 +41,43 @@ public record SpliceBundle(SpliceSettings settings, List<String> concepts, float
 
     /** Loads the backbone once on the driver to build or read the dictionary, then closes it. */
     public static SpliceBundle prepare(SpliceSettings settings) {
+        return prepare(settings, Optional.empty());
+    }
+
+    /**
+     * As {@link #prepare(SpliceSettings)}, with the image mean already computed (from the training images,
+     * {@link DatasetImageMean}) instead of read as {@code settings.imageMean()} says.
+     */
+    public static SpliceBundle prepare(SpliceSettings settings, ImageMean computedMean) {
+        return prepare(settings, Optional.of(computedMean));
+    }
+
+    private static SpliceBundle prepare(SpliceSettings settings, Optional<ImageMean> computedMean) {
         Vocabulary vocabulary = VocabularySource.fromEnvironment().resolve(settings.vocabulary());
         try (ClipBackbone backbone = ClipModels.open(settings.backbone(),
                 new BackboneOptions(DeviceChoice.parse(settings.device()), 0, settings.batchSize()))) {
             ConceptDictionary dictionary = ConceptDictionaries.load(backbone, vocabulary, settings.vocabularySize(),
                     ConceptDictionaries.defaultCacheDir());
-            ImageMean mean = imageMean(settings, backbone.name(), dictionary.dim());
+            ImageMean mean = computedMean.orElseGet(() -> imageMean(settings, backbone.name(), dictionary.dim()));
+            if (mean.dim() != dictionary.dim()) {
+                throw new IllegalArgumentException("the image mean (" + mean.source() + ") has " + mean.dim()
+                        + " values but the backbone embeds into " + dictionary.dim() + " dimensions");
+            }
             Provenance provenance = new Provenance(backbone.name(), ClipModels.identity(settings.backbone()),
                     backbone.embeddingDim(), dictionary.provenance().vocabulary(), dictionary.size(),
                     dictionary.provenance().matrixSha256(), mean.source());
             return new SpliceBundle(settings, dictionary.concepts(), dictionary.vectors(), mean.vector(), provenance);
         }
+    }
+
+    /**
+     * What an executor's decomposer depends on: the settings, the dictionary's and the image mean's bytes (a mean
+     * computed from a dataset is not named by the settings, and a vocabulary file may change under the same name).
+     */
+    String key() {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(4 * imageMean.length);
+        bytes.asFloatBuffer().put(imageMean);
+        return settings.key() + "|" + provenance.dictionarySha256() + "|" + sha256(bytes.array());
     }
 
     private static ImageMean imageMean(SpliceSettings settings, String backboneName, int dim) {

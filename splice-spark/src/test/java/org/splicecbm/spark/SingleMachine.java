@@ -50,12 +50,17 @@ public final class SingleMachine {
 
     /** Asserts that {@code rows} (ordered by row) hold exactly the feature set's rows: ids, labels, bit-equal weights. */
     static void assertSameRows(FeatureSet single, List<Row> rows) {
+        assertSameRows(single, rows, i -> "im" + i);
+    }
+
+    /** As above, with row i's expected manifest id {@code idOf.apply(i)}. */
+    static void assertSameRows(FeatureSet single, List<Row> rows, java.util.function.IntFunction<String> idOf) {
         assertEquals(single.features().rows(), rows.size(), "row count");
         CsrMatrix w = single.features();
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             assertEquals(i, r.<Long>getAs(FeatureTable.ROW));
-            assertEquals("im" + i, r.getAs(FeatureTable.ID));
+            assertEquals(idOf.apply(i), r.getAs(FeatureTable.ID));
             assertEquals(single.labels()[i], r.<Long>getAs(FeatureTable.LABEL));
             int from = Math.toIntExact(w.indptr()[i]);
             int to = Math.toIntExact(w.indptr()[i + 1]);
@@ -69,5 +74,14 @@ public final class SingleMachine {
                 assertEquals(Float.floatToIntBits(w.data()[from + k]), Float.floatToIntBits(weights.get(k)), "row " + i + " weight " + k);
             }
         }
+    }
+
+    /** Asserts two CSR matrices are equal: shape, structure and float32 weights bit for bit. */
+    static void assertSameCsr(CsrMatrix expected, CsrMatrix actual) {
+        assertEquals(expected.rows(), actual.rows());
+        assertEquals(expected.cols(), actual.cols());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected.indptr(), actual.indptr());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected.indices(), actual.indices());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected.data(), actual.data(), "float32 weights bit for bit");
     }
 }

@@ -93,7 +93,7 @@ class SparkFeatureJobTest {
         List<Path> sets = FeatureSetConverter.convert(spark, Path.of(table), dir.resolve("sets"));
         assertEquals(List.of(dir.resolve("sets/train")), sets);
         FeatureSet converted = FeatureSet.read(sets.get(0));
-        assertSameCsr(single.features(), converted.features());
+        SingleMachine.assertSameCsr(single.features(), converted.features());
         assertArrayEquals(single.labels(), converted.labels());
         assertEquals(single.concepts(), converted.concepts());
         assertEquals(single.meta().dictionarySha256(), converted.meta().dictionarySha256());
@@ -104,15 +104,7 @@ class SparkFeatureJobTest {
         Path back = dir.resolve("table-again");
         FeatureSetConverter.convert(spark, dir.resolve("sets"), back);
         List<Path> again = FeatureSetConverter.convert(spark, back, dir.resolve("sets-again"));
-        assertSameCsr(converted.features(), FeatureSet.read(again.get(0)).features());
+        SingleMachine.assertSameCsr(converted.features(), FeatureSet.read(again.get(0)).features());
         assertArrayEquals(converted.labels(), FeatureSet.read(again.get(0)).labels());
-    }
-
-    private static void assertSameCsr(org.splicecbm.store.CsrMatrix expected, org.splicecbm.store.CsrMatrix actual) {
-        assertEquals(expected.rows(), actual.rows());
-        assertEquals(expected.cols(), actual.cols());
-        assertArrayEquals(expected.indptr(), actual.indptr());
-        assertArrayEquals(expected.indices(), actual.indices());
-        assertArrayEquals(expected.data(), actual.data(), "float32 weights bit for bit");
     }
 }
