@@ -41,10 +41,7 @@ class ConcurrentFeaturesEndToEndTest {
     }
 
     static CliProcess splice(Map<String, String> extra) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("HF_ENDPOINT", hub.endpoint(),
-                "HF_HOME", dir.resolve("hf").toString(), "SPLICE_CACHE", dir.resolve("splice-cache").toString()));
-        env.putAll(extra);
-        return new CliProcess(dir, env);
+        return TinyWorld.cli(dir, hub, extra);
     }
 
     static Path config(String output) throws IOException {

@@ -29,8 +29,15 @@ final class TinyWorld {
 
     /** {@code splice} in a child JVM pointed at {@code hub}, with its caches under {@code dir}. */
     static CliProcess cli(Path dir, org.splicecbm.hub.FakeHubServer hub) {
-        return new CliProcess(dir, java.util.Map.of("HF_ENDPOINT", hub.endpoint(), "HF_HOME", dir.resolve("hf").toString(),
-                "SPLICE_CACHE", dir.resolve("splice-cache").toString()));
+        return cli(dir, hub, java.util.Map.of());
+    }
+
+    /** As {@link #cli(Path, org.splicecbm.hub.FakeHubServer)} with further environment variables. */
+    static CliProcess cli(Path dir, org.splicecbm.hub.FakeHubServer hub, java.util.Map<String, String> extraEnv) {
+        java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of("HF_ENDPOINT", hub.endpoint(),
+                "HF_HOME", dir.resolve("hf").toString(), "SPLICE_CACHE", dir.resolve("splice-cache").toString()));
+        env.putAll(extraEnv);
+        return new CliProcess(dir, env);
     }
 
     /** Copies the tiny CLIP fixture (from splice-features' test resources) into {@code dir}. */

@@ -18,6 +18,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 public final class AtomicDirectory {
     private AtomicDirectory() {}
 
+    private static final int MAX_SWAP_ATTEMPTS = 50;
+
     /** Fills a directory; receives the temporary directory to write into. */
     @FunctionalInterface
     public interface Body {
@@ -39,15 +41,42 @@ public final class AtomicDirectory {
         }
     }
 
+    /**
+     * Another process writing the same directory (two runs sharing one {@code output:}) can swap its own complete
+     * directory in between our steps: then the target vanishes before we move it aside, or reappears before we
+     * rename ours in. Each swap is whole, so trying again is safe; the last complete directory wins.
+     */
     private static void swapIn(Path tmp, Path target) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                swapOnce(tmp, target);
+                return;
+            } catch (java.nio.file.FileSystemException raced) {
+                if (!lostARace(raced) || attempt >= MAX_SWAP_ATTEMPTS || !Files.isDirectory(tmp)) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    /** The target vanished or reappeared under us (rename(2) reports ENOTEMPTY as a plain FileSystemException). */
+    private static boolean lostARace(java.nio.file.FileSystemException e) {
+        return e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.DirectoryNotEmptyException
+                || e instanceof java.nio.file.FileAlreadyExistsException || "Directory not empty".equals(e.getReason());
+    }
+
+    private static void swapOnce(Path tmp, Path target) throws IOException {
         if (!Files.exists(target)) {
             AtomicFiles.moveIntoPlace(tmp, target);
             return;
         }
         Path old = AtomicFiles.temporarySibling(target, ".old");
-        Files.move(target, old);
-        AtomicFiles.moveIntoPlace(tmp, target);
-        deleteRecursively(old);
+        try {
+            Files.move(target, old);
+            AtomicFiles.moveIntoPlace(tmp, target);
+        } finally {
+            deleteRecursively(old);
+        }
     }
 
     /** Deletes a file tree if it exists. */
