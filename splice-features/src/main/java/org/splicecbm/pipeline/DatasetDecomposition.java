@@ -29,13 +29,10 @@ public final class DatasetDecomposition {
     public static Outcome run(FeatureConfig config, Split split) throws IOException {
         ImageDataset dataset = Datasets.open(config.dataset());
         try (ClipBackbone backbone = FeaturePipeline.open(config)) {
-            FeaturePipeline.requireSplit(dataset, split);
-            SpliceBasis basis = SpliceBasis.prepare(config, backbone, dataset);
-            CachedEmbeddings cached = FeaturePipeline.embeddings(config, dataset, backbone, split, "decompose-data");
-            CachedEmbeddings training = config.concepts().imageMeanFromDataset()
-                    ? FeaturePipeline.embeddings(config, dataset, backbone, Split.TRAIN, "decompose-data") : null;
-            ConceptDictionary dictionary = basis.dictionary();
-            ImageMean mean = basis.mean(config, backbone, dataset, training);
+            SpliceBasis.ForSplit inputs = SpliceBasis.forSplit(config, backbone, dataset, split, "decompose-data");
+            CachedEmbeddings cached = inputs.embeddings();
+            ConceptDictionary dictionary = inputs.dictionary();
+            ImageMean mean = inputs.mean();
             DecompositionSummary summary = new DecompositionSummary(dictionary.size());
             int[] labels = toInt(cached.labels());
             try (SpliceStep step = SpliceSetup.step(dictionary, mean, config.splice());

@@ -42,4 +42,21 @@ record SpliceBasis(ConceptDictionary dictionary, ImageMean publishedMean) {
         return publishedMean != null ? publishedMean
                 : SpliceSetup.imageMean(backbone, config.concepts(), dataset.name(), training);
     }
+
+    /** One split's cached embeddings with the dictionary and image mean to decompose them. */
+    record ForSplit(CachedEmbeddings embeddings, ConceptDictionary dictionary, ImageMean mean) {}
+
+    /**
+     * Checks the split and prepares the basis before any embedding, then embeds {@code split} (and the training split
+     * when the mean comes from the dataset); {@code work} names the command in an interrupt message.
+     */
+    static ForSplit forSplit(FeatureConfig config, ClipBackbone backbone, ImageDataset dataset, Split split, String work)
+            throws IOException {
+        FeaturePipeline.requireSplit(dataset, split);
+        SpliceBasis basis = prepare(config, backbone, dataset);
+        CachedEmbeddings cached = FeaturePipeline.embeddings(config, dataset, backbone, split, work);
+        CachedEmbeddings training = config.concepts().imageMeanFromDataset()
+                ? FeaturePipeline.embeddings(config, dataset, backbone, Split.TRAIN, work) : null;
+        return new ForSplit(cached, basis.dictionary(), basis.mean(config, backbone, dataset, training));
+    }
 }

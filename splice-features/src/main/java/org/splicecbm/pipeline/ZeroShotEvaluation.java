@@ -47,13 +47,10 @@ public final class ZeroShotEvaluation {
         ImageDataset dataset = Datasets.open(config.dataset());
         ClassPrompts prompts = new ClassPrompts(template, dataset.classNames());
         try (ClipBackbone backbone = FeaturePipeline.open(config)) {
-            FeaturePipeline.requireSplit(dataset, split);
-            SpliceBasis basis = SpliceBasis.prepare(config, backbone, dataset);
-            CachedEmbeddings cached = FeaturePipeline.embeddings(config, dataset, backbone, split, "zeroshot");
-            CachedEmbeddings training = config.concepts().imageMeanFromDataset()
-                    ? FeaturePipeline.embeddings(config, dataset, backbone, Split.TRAIN, "zeroshot") : null;
-            ConceptDictionary dictionary = basis.dictionary();
-            ImageMean mean = basis.mean(config, backbone, dataset, training);
+            SpliceBasis.ForSplit inputs = SpliceBasis.forSplit(config, backbone, dataset, split, "zeroshot");
+            CachedEmbeddings cached = inputs.embeddings();
+            ConceptDictionary dictionary = inputs.dictionary();
+            ImageMean mean = inputs.mean();
             ZeroShotStudy study = new ZeroShotStudy(cached.rowBatches(BATCH_ROWS), cached.labels(),
                     prompts.embed(backbone), dataset.name() + "/" + split.key());
             List<ZeroShotResult> rows = new java.util.concurrent.CopyOnWriteArrayList<>(); // read by the interrupt hook
