@@ -1,7 +1,6 @@
 package org.splicecbm.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +37,7 @@ public final class PathFiles {
                     p.l1(), p.nec(), p.testAccuracy(), p.valAccuracy())).append('\n');
         }
         files.add(dir.resolve("accuracy-at-nec.csv"));
-        AtomicFiles.write(files.get(1), out -> out.write(atNec.toString().getBytes(StandardCharsets.UTF_8)));
+        AtomicFiles.writeString(files.get(1), atNec.toString());
         Map<String, List<SparsityAccuracyPlot.Point>> series = new LinkedHashMap<>();
         series.put("test", path.points().stream().map(p -> new SparsityAccuracyPlot.Point(p.nec(), p.testAccuracy()))
                 .filter(p -> Double.isFinite(p.accuracy())).toList());

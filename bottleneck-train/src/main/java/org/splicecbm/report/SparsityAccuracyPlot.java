@@ -63,7 +63,7 @@ public final class SparsityAccuracyPlot {
 
     /** A log axis labelled with plain numbers (10.8, 20, 50), not JFreeChart's default powers ({@code 10^1.03}). */
     static LogAxis sparsityAxis(String label) {
-        LogAxis x = new ReadableLogAxis(label + " (log scale)");
+        LogAxis x = new ReadableLogAxis(label); // callers name the scale in their label
         x.setSmallestValue(0.5);
         return x;
     }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,9 +135,8 @@ public final class SweepRun {
     /** A new sweep: claims its results folder, starts its parent run and records both beside the trial store. */
     private static Parent start(RunConfig config, Path sweeps, RunTracker tracker, String fingerprint, TrialStore store)
             throws IOException {
-        String stamped = config.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         // claimed now, so a sweep started in the same second gets its own results folder
-        String sweepId = UniqueDirectory.claim(sweeps, stamped).getFileName().toString();
+        String sweepId = UniqueDirectory.claimStamped(sweeps, config.name()).getFileName().toString();
         Map<String, String> tags = new LinkedHashMap<>(RunProvenance.tags(config));
         tags.put("splice.sweep", sweepId);
         TrackedRun parent = tracker.startRun(config.experimentName(), sweepId, tags);

@@ -3,8 +3,6 @@ package org.splicecbm.workflow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +34,8 @@ public final class TrainingRun {
 
     /** Trains, evaluates, saves and tracks one run of {@code config}, named after the config and the time. */
     public static TrainingResult run(RunConfig config) throws IOException {
-        String stamped = config.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         // two runs started in the same second get two folders (and two run names), never one shared folder
-        Path runDir = UniqueDirectory.claim(config.output().resolve("runs"), stamped);
+        Path runDir = UniqueDirectory.claimStamped(config.output().resolve("runs"), config.name());
         try {
             return run(config, runDir.getFileName().toString(), Map.of());
         } catch (IOException | RuntimeException e) {

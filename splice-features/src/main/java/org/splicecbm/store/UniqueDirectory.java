@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Claims a new, empty directory that no other run shares: {@code <parent>/<name>}, or
@@ -14,8 +16,14 @@ import java.nio.file.Path;
 public final class UniqueDirectory {
     /** Far more than any number of runs started in one second; a bound so a broken file system cannot loop forever. */
     private static final int MAX_ATTEMPTS = 10_000;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private UniqueDirectory() {}
+
+    /** As {@link #claim}, named {@code <prefix>-<yyyyMMdd-HHmmss>} after the local time: a run, sweep or path folder. */
+    public static Path claimStamped(Path parent, String prefix) throws IOException {
+        return claim(parent, prefix + "-" + LocalDateTime.now().format(STAMP));
+    }
 
     /** Creates and returns the first free directory among {@code name}, {@code name-2}, {@code name-3}, ... */
     public static Path claim(Path parent, String name) throws IOException {
