@@ -31,7 +31,11 @@ final class CorrelationBound {
             double dk = residual[k] - roundStart[k];
             shift += dk * dk;
         }
-        double outside = scan.maxNotAbove + floatError + concepts.maxNorm() * Math.sqrt(shift);
+        double moved = floatError + concepts.maxNorm() * Math.sqrt(shift);
+        if (scan.maxNotAboveAtLeast() + moved > limit) {
+            return Double.POSITIVE_INFINITY; // decided from the block maxima alone
+        }
+        double outside = scan.maxNotAbove() + moved;
         if (outside > limit) {
             return Double.POSITIVE_INFINITY;
         }
@@ -39,8 +43,7 @@ final class CorrelationBound {
         for (int i = 0; i < problem.size(); i++) {
             upper = Math.max(upper, exact(problem.member(i), residual));
         }
-        for (int m = 0; m < scan.indices.length; m++) {
-            int j = scan.indices[m];
+        for (int j : scan.kept().indices()) {
             if (!problem.contains(j) && !contains(pool, j)) {
                 upper = Math.max(upper, exact(j, residual));
             }

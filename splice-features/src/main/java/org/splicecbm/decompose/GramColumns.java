@@ -9,10 +9,14 @@ import java.util.Arrays;
  * Entries are exact double-precision products of the float32 rows; symmetric entries are reused.
  */
 final class GramColumns {
+    private static final SolverKernels KERNELS = SolverKernels.BEST;
     private final float[][] dictionary;
     private double[][] columns = new double[0][];
     private int[] length = new int[0];
     private long exactDots;
+    private int[] slots = new int[0];
+    private int[] concepts = new int[0];
+    private double[] entries = new double[0];
 
     GramColumns(float[][] dictionary) {
         this.dictionary = dictionary;
@@ -28,6 +32,9 @@ final class GramColumns {
             return;
         }
         columns = Arrays.copyOf(columns, capacity);
+        slots = new int[capacity];
+        concepts = new int[capacity];
+        entries = new double[capacity];
         length = Arrays.copyOf(length, capacity);
         for (int i = 0; i < old; i++) {
             if (columns[i] != null) {
@@ -51,17 +58,22 @@ final class GramColumns {
             columns[i] = new double[columns.length];
         }
         double[] column = columns[i];
-        float[] row = dictionary[members[i]];
+        int missing = 0;
         for (int k = length[i]; k < size; k++) {
             if (k == i) {
                 column[k] = diagonal[i];
             } else if (length[k] > i) {
                 column[k] = columns[k][i];
             } else {
-                column[k] = ExactDot.of(dictionary[members[k]], row);
-                exactDots++;
+                slots[missing] = k;
+                concepts[missing++] = members[k];
             }
         }
+        KERNELS.dots(dictionary, concepts, missing, dictionary[members[i]], entries);
+        for (int m = 0; m < missing; m++) {
+            column[slots[m]] = entries[m];
+        }
+        exactDots += missing;
         length[i] = size;
         return column;
     }

@@ -18,6 +18,7 @@ package org.splicecbm.decompose;
  */
 final class GramCorrelations {
     private static final double FLOAT_UNIT_ROUNDOFF = 0x1p-24;
+    private static final SolverKernels KERNELS = SolverKernels.BEST;
 
     private final ConceptRows concepts;
     private final GramMatrix gram;
@@ -67,31 +68,11 @@ final class GramCorrelations {
         System.arraycopy(targetCorr, offset, out, 0, c);
         int s = 0;
         for (; s + 3 < support; s += 4) {
-            subtractFour(out, c, weights, rows, s);
+            KERNELS.subtractFour(out, c, weights, rows, s);
         }
         for (; s < support; s++) {
-            subtract(out, c, weights[s], rows[s]);
+            KERNELS.subtract(out, c, weights[s], rows[s]);
         }
         return error(problem, targetNorm);
-    }
-
-    private static void subtractFour(float[] out, int c, float[] weights, float[][] rows, int s) {
-        float w0 = weights[s];
-        float w1 = weights[s + 1];
-        float w2 = weights[s + 2];
-        float w3 = weights[s + 3];
-        float[] g0 = rows[s];
-        float[] g1 = rows[s + 1];
-        float[] g2 = rows[s + 2];
-        float[] g3 = rows[s + 3];
-        for (int j = 0; j < c; j++) {
-            out[j] = (((out[j] - w0 * g0[j]) - w1 * g1[j]) - w2 * g2[j]) - w3 * g3[j];
-        }
-    }
-
-    private static void subtract(float[] out, int c, float weight, float[] row) {
-        for (int j = 0; j < c; j++) {
-            out[j] -= weight * row[j];
-        }
     }
 }

@@ -26,6 +26,7 @@ final class RowSolve {
     private static final double FLOOR_INNER_TOLERANCE = 1e-15;
     private static final int MAX_SWEEPS = 20_000;
     private static final int MAX_CHECKS = 1000;
+    private static final SolverKernels KERNELS = SolverKernels.BEST;
     /**
      * Gaps below this fraction of {@code ||z||^2} (the objective of w = 0) are at double-precision
      * resolution and count as converged; only matters for targets fitted almost exactly (l1 = 0).
@@ -112,7 +113,7 @@ final class RowSolve {
             converged = true;
             return;
         }
-        int[] pool = TopViolators.select(scan, l1 / 2 - error, candidates.size(), problem);
+        int[] pool = scan.topAbove(candidates.size(), problem);
         if (pool.length == 0) {
             // every possible violator is in the working set already: solve the subproblem tighter
             innerTolerance = Math.max(innerTolerance * 1e-3, FLOOR_INNER_TOLERANCE * scale);
@@ -151,11 +152,9 @@ final class RowSolve {
     /** The exact {@code max_j c_j . r}: only concepts within twice the float error of the float maximum can hold it. */
     private double exactMaxCorrelation(CorrelationScan scan, double error) {
         double exactMax = Double.NEGATIVE_INFINITY;
-        for (int m = 0; m < scan.indices.length; m++) {
-            if (scan.values[m] >= scan.max - 2 * error) {
-                exactMax = Math.max(exactMax, ExactDot.of(concepts.rows()[scan.indices[m]], residual));
-                exactDots++;
-            }
+        for (int concept : scan.nearMax(2 * error).indices()) {
+            exactMax = Math.max(exactMax, ExactDot.of(concepts.rows()[concept], residual));
+            exactDots++;
         }
         return exactMax;
     }
@@ -172,6 +171,8 @@ final class RowSolve {
      */
     private double solveAgainstPool(int[] pool) {
         double outsideMax = Double.NEGATIVE_INFINITY;
+        int[] outsidePool = new int[pool.length];
+        double[] poolCorrelations = new double[pool.length];
         int[] violators = new int[candidates.addedPerCheck()];
         double[] violation = new double[candidates.addedPerCheck()];
         for (int check = 0; check < MAX_CHECKS; check++) {
@@ -179,15 +180,19 @@ final class RowSolve {
             residual = problem.residual();
             int found = 0;
             outsideMax = Double.NEGATIVE_INFINITY;
+            int outside = 0;
             for (int j : pool) {
-                if (problem.contains(j)) {
-                    continue;
+                if (!problem.contains(j)) {
+                    outsidePool[outside++] = j;
                 }
-                double correlation = ExactDot.of(concepts.rows()[j], residual);
-                exactDots++;
+            }
+            KERNELS.dots(concepts.rows(), outsidePool, outside, residual, poolCorrelations);
+            exactDots += outside;
+            for (int m = 0; m < outside; m++) {
+                double correlation = poolCorrelations[m];
                 outsideMax = Math.max(outsideMax, correlation);
                 if (l1 - 2 * correlation < -innerTolerance) {
-                    found = insertWorst(violators, violation, found, j, -correlation);
+                    found = insertWorst(violators, violation, found, outsidePool[m], -correlation);
                 }
             }
             if (found == 0) {

@@ -15,6 +15,7 @@ import java.util.Arrays;
  */
 final class WorkingSetProblem {
     private static final double PIVOT_FLOOR = 1e-10;
+    private static final SolverKernels KERNELS = SolverKernels.BEST;
 
     private final float[][] dictionary;
     private final double[] squaredNorms;
@@ -249,10 +250,7 @@ final class WorkingSetProblem {
         for (int i = 0; i < size; i++) {
             double w = weights[i];
             if (w > 0) {
-                float[] row = dictionary[members[i]];
-                for (int k = 0; k < r.length; k++) {
-                    r[k] -= w * row[k];
-                }
+                KERNELS.subtractScaled(r, w, dictionary[members[i]]);
             }
         }
         return r;
