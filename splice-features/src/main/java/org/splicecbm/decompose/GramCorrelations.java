@@ -10,9 +10,10 @@ package org.splicecbm.decompose;
  * engine product's bound (candidates for the maximum are recomputed in double, {@link ExactDot}):
  * <ul>
  *   <li>{@code C z}: {@code (d + 2) u ||c_j|| ||z||} (any summation order; z rounded to float);</li>
- *   <li>each Gram entry: {@code (d + 2) u ||c_j|| ||c_s||}, weighted by {@code w_s};</li>
- *   <li>rounding {@code w_s} to float and the {@code |S|} float updates: at most
- *       {@code (|S| + 2) u} times the largest partial sum, {@code ||c_j|| (||z|| + max||c|| sum w)}.</li>
+ *   <li>each Gram entry: {@code (d + 2) u ||c_j|| ||c_s||} (the float32 product), plus half a fixed-point
+ *       step ({@link GramMatrix}), weighted by {@code w_s};</li>
+ *   <li>rounding {@code w_s step} to float, the products and the {@code |S|} float updates: at most
+ *       {@code (|S| + 4) u} times the largest partial sum, {@code ||c_j|| ||z|| + (max||c||^2 + step) sum w}.</li>
  * </ul>
  * Every term is doubled for safety, as {@link ConceptRows} does.
  */
@@ -40,9 +41,11 @@ final class GramCorrelations {
             }
         }
         double maxNorm = concepts.maxNorm();
-        double partialSums = maxNorm * (targetNorm + maxNorm * weightSum);
+        double step = gram.step();
+        double partialSums = maxNorm * targetNorm + (maxNorm * maxNorm + step) * weightSum;
         int dim = concepts.dimension();
-        return 2 * FLOAT_UNIT_ROUNDOFF * ((dim + 2) * partialSums + (terms + 2) * partialSums);
+        return 2 * (FLOAT_UNIT_ROUNDOFF * ((dim + 2) * partialSums + (terms + 4) * partialSums)
+                + weightSum * step / 2);
     }
 
     /**
@@ -56,11 +59,11 @@ final class GramCorrelations {
     double into(float[] out, float[] targetCorr, int offset, WorkingSetProblem problem, double targetNorm) {
         int support = 0;
         float[] weights = new float[problem.size()];
-        float[][] rows = new float[problem.size()][];
+        short[][] rows = new short[problem.size()][];
         for (int i = 0; i < problem.size(); i++) {
             double w = problem.weight(i);
             if (w > 0) {
-                weights[support] = (float) w;
+                weights[support] = (float) (w * gram.step());
                 rows[support++] = gram.row(problem.member(i));
             }
         }

@@ -101,15 +101,15 @@ final class ScalarKernels implements SolverKernels {
     }
 
     @Override
-    public void subtractFour(float[] out, int c, float[] weights, float[][] rows, int first) {
+    public void subtractFour(float[] out, int c, float[] weights, short[][] rows, int first) {
         float w0 = weights[first];
         float w1 = weights[first + 1];
         float w2 = weights[first + 2];
         float w3 = weights[first + 3];
-        float[] g0 = rows[first];
-        float[] g1 = rows[first + 1];
-        float[] g2 = rows[first + 2];
-        float[] g3 = rows[first + 3];
+        short[] g0 = rows[first];
+        short[] g1 = rows[first + 1];
+        short[] g2 = rows[first + 2];
+        short[] g3 = rows[first + 3];
         for (int j = 0; j < c; j++) {
             out[j] = (((out[j] - w0 * g0[j]) - w1 * g1[j]) - w2 * g2[j]) - w3 * g3[j];
         }
@@ -123,7 +123,7 @@ final class ScalarKernels implements SolverKernels {
     }
 
     @Override
-    public void subtract(float[] out, int c, float weight, float[] row) {
+    public void subtract(float[] out, int c, float weight, short[] row) {
         for (int j = 0; j < c; j++) {
             out[j] -= weight * row[j];
         }

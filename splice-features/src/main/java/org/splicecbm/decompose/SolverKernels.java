@@ -44,12 +44,12 @@ interface SolverKernels {
     int keepAtLeast(float[] values, int from, int length, float level, int first, int[] keptIds, float[] keptValues,
                     int count);
 
-    /** {@code out[j] = (((out[j] - w0 g0[j]) - w1 g1[j]) - w2 g2[j]) - w3 g3[j]} for j < c. */
-    void subtractFour(float[] out, int c, float[] weights, float[][] rows, int first);
+    /** {@code out[j] = (((out[j] - w0 g0[j]) - w1 g1[j]) - w2 g2[j]) - w3 g3[j]} for j < c (g: fixed-point Gram rows). */
+    void subtractFour(float[] out, int c, float[] weights, short[][] rows, int first);
 
     /** {@code r[k] -= w row[k]} in double, for every k. */
     void subtractScaled(double[] r, double w, float[] row);
 
     /** {@code out[j] -= w g[j]} for j < c. */
-    void subtract(float[] out, int c, float weight, float[] row);
+    void subtract(float[] out, int c, float weight, short[] row);
 }

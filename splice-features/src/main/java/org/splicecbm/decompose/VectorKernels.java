@@ -2,7 +2,9 @@ package org.splicecbm.decompose;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -14,6 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorKernels implements SolverKernels {
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Short> SHORTS =
+            VectorSpecies.of(short.class, VectorShape.forBitSize(FLOATS.vectorBitSize() / 2));
     private static final boolean WIDE = DoubleVector.SPECIES_PREFERRED.length() >= 8;
     private static final VectorSpecies<Double> D8 = DoubleVector.SPECIES_512;
     private static final VectorSpecies<Float> F8 = FloatVector.SPECIES_256;
@@ -167,6 +171,11 @@ final class VectorKernels implements SolverKernels {
         return ((low[0] + low[1]) + (low[2] + low[3])) + ((high[at] + high[at + 1]) + (high[at + 2] + high[at + 3]));
     }
 
+    /** {@code values[from ..]} as floats (exact: every short is a float), as many as a float vector holds. */
+    private static FloatVector fixedPoint(short[] values, int from) {
+        return (FloatVector) ShortVector.fromArray(SHORTS, values, from).convertShape(VectorOperators.S2F, FLOATS, 0);
+    }
+
     private static DoubleVector widen8(float[] values, int from) {
         return (DoubleVector) FloatVector.fromArray(F8, values, from).convertShape(VectorOperators.F2D, D8, 0);
     }
@@ -233,22 +242,22 @@ final class VectorKernels implements SolverKernels {
     }
 
     @Override
-    public void subtractFour(float[] out, int c, float[] weights, float[][] rows, int first) {
+    public void subtractFour(float[] out, int c, float[] weights, short[][] rows, int first) {
         float w0 = weights[first];
         float w1 = weights[first + 1];
         float w2 = weights[first + 2];
         float w3 = weights[first + 3];
-        float[] g0 = rows[first];
-        float[] g1 = rows[first + 1];
-        float[] g2 = rows[first + 2];
-        float[] g3 = rows[first + 3];
+        short[] g0 = rows[first];
+        short[] g1 = rows[first + 1];
+        short[] g2 = rows[first + 2];
+        short[] g3 = rows[first + 3];
         int j = 0;
         for (int end = FLOATS.loopBound(c); j < end; j += FLOATS.length()) {
             FloatVector v = FloatVector.fromArray(FLOATS, out, j);
-            v = v.sub(FloatVector.fromArray(FLOATS, g0, j).mul(w0));
-            v = v.sub(FloatVector.fromArray(FLOATS, g1, j).mul(w1));
-            v = v.sub(FloatVector.fromArray(FLOATS, g2, j).mul(w2));
-            v = v.sub(FloatVector.fromArray(FLOATS, g3, j).mul(w3));
+            v = v.sub(fixedPoint(g0, j).mul(w0));
+            v = v.sub(fixedPoint(g1, j).mul(w1));
+            v = v.sub(fixedPoint(g2, j).mul(w2));
+            v = v.sub(fixedPoint(g3, j).mul(w3));
             v.intoArray(out, j);
         }
         for (; j < c; j++) {
@@ -274,10 +283,10 @@ final class VectorKernels implements SolverKernels {
     }
 
     @Override
-    public void subtract(float[] out, int c, float weight, float[] row) {
+    public void subtract(float[] out, int c, float weight, short[] row) {
         int j = 0;
         for (int end = FLOATS.loopBound(c); j < end; j += FLOATS.length()) {
-            FloatVector.fromArray(FLOATS, out, j).sub(FloatVector.fromArray(FLOATS, row, j).mul(weight)).intoArray(out, j);
+            FloatVector.fromArray(FLOATS, out, j).sub(fixedPoint(row, j).mul(weight)).intoArray(out, j);
         }
         for (; j < c; j++) {
             out[j] -= weight * row[j];
