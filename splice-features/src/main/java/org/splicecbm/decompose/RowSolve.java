@@ -120,9 +120,7 @@ final class RowSolve {
         }
         problem.pruneZeroWeights();
         int seed = Math.min(pool.length, problem.size() == 0 ? initialWorkingSet : candidates.addedPerCheck());
-        for (int m = 0; m < seed; m++) {
-            addToWorkingSet(pool[m]);
-        }
+        addToWorkingSet(pool, seed);
         double[] roundStart = residual;
         double poolMax = solveAgainstPool(pool);
         certifyWithoutProduct(scan, pool, poolMax, roundStart, error, relativeGapTolerance);
@@ -159,9 +157,14 @@ final class RowSolve {
         return exactMax;
     }
 
-    private void addToWorkingSet(int concept) {
-        problem.add(concept, ExactDot.of(concepts.rows()[concept], residual));
-        exactDots++;
+    /** Adds the first {@code count} concepts of {@code pool} with their exact correlations with the residual. */
+    private void addToWorkingSet(int[] pool, int count) {
+        double[] correlations = new double[count];
+        KERNELS.dots(concepts.rows(), pool, count, residual, correlations);
+        exactDots += count;
+        for (int m = 0; m < count; m++) {
+            problem.add(pool[m], correlations[m]);
+        }
     }
 
     /**

@@ -173,7 +173,7 @@ final class VectorKernels implements SolverKernels {
 
     /** {@code values[from ..]} as floats (exact: every short is a float), as many as a float vector holds. */
     private static FloatVector fixedPoint(short[] values, int from) {
-        return (FloatVector) ShortVector.fromArray(SHORTS, values, from).convertShape(VectorOperators.S2F, FLOATS, 0);
+        return (FloatVector) ShortVector.fromArray(SHORTS, values, from).castShape(FLOATS, 0);
     }
 
     private static DoubleVector widen8(float[] values, int from) {
@@ -223,12 +223,14 @@ final class VectorKernels implements SolverKernels {
         int n = count;
         int m = 0;
         for (int end = FLOATS.loopBound(length); m < end; m += FLOATS.length()) {
-            long bits = FloatVector.fromArray(FLOATS, values, from + m).compare(VectorOperators.GE, level).toLong();
-            while (bits != 0) {
-                int lane = Long.numberOfTrailingZeros(bits);
-                keptIds[n] = first + m + lane;
-                keptValues[n++] = values[from + m + lane];
-                bits &= bits - 1;
+            // anyTrue is a single instruction; VectorMask.toLong is not intrinsic before JDK 18
+            if (FloatVector.fromArray(FLOATS, values, from + m).compare(VectorOperators.GE, level).anyTrue()) {
+                for (int k = m; k < m + FLOATS.length(); k++) {
+                    float v = values[from + k];
+                    keptIds[n] = first + k;
+                    keptValues[n] = v;
+                    n += v >= level ? 1 : 0;
+                }
             }
         }
         for (; m < length; m++) {
