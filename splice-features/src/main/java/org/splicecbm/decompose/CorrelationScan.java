@@ -88,44 +88,47 @@ final class CorrelationScan {
     /**
      * The {@code limit} concepts with the largest values above the threshold that the working set does not
      * hold, largest first, ties by lower index (as a value-by-value scan in index order would pick them).
+     * Each block maximum is some concept's value, so at least {@code limit + |S|} values reach the
+     * {@code (limit + |S|)}-th largest block maximum: only those are gathered and sorted.
      */
     int[] topAbove(int limit, WorkingSetProblem exclude) {
         float floor = FloatLevels.atLeast(Math.nextUp(threshold));
-        long[] order = blocksByMaxDescending(floor);
-        TopList top = new TopList(limit, floor);
+        float level = Math.max(floor, largestBlockMax(limit + exclude.size()));
+        long[] keys = new long[4 * BLOCK];
+        int n = 0;
         int[] ids = new int[BLOCK];
         float[] values = new float[BLOCK];
-        for (long key : order) {
-            int b = (int) key;
-            if (!top.mayEnter(blockMax[b])) {
-                break;
-            }
-            int found = KERNELS.keepAtLeast(corr, offset + b * BLOCK, length(b), top.entryLevel(), b * BLOCK, ids,
-                    values, 0);
-            for (int m = 0; m < found; m++) {
-                if (top.mayEnter(values[m]) && !exclude.contains(ids[m])) {
-                    top.offer(ids[m], values[m]);
+        for (int b = 0; b < blockMax.length; b++) {
+            if (blockMax[b] >= level) {
+                int found = KERNELS.keepAtLeast(corr, offset + b * BLOCK, length(b), level, b * BLOCK, ids, values, 0);
+                if (n + found > keys.length) {
+                    keys = Arrays.copyOf(keys, 2 * (n + found));
+                }
+                for (int m = 0; m < found; m++) {
+                    keys[n++] = ((long) descendingKey(values[m]) << 32) | ids[m];
                 }
             }
         }
-        return top.ids();
-    }
-
-    /**
-     * The blocks whose maximum is at least {@code floor}, largest maximum first (ties: lower block first),
-     * each as a sortable key whose low 32 bits are the block index.
-     */
-    private long[] blocksByMaxDescending(float floor) {
-        long[] keys = new long[blockMax.length];
-        int n = 0;
-        for (int b = 0; b < blockMax.length; b++) {
-            if (blockMax[b] >= floor) {
-                keys[n++] = ((long) descendingKey(blockMax[b]) << 32) | b;
+        Arrays.sort(keys, 0, n);
+        int[] top = new int[limit];
+        int count = 0;
+        for (int m = 0; m < n && count < limit; m++) {
+            int concept = (int) keys[m];
+            if (!exclude.contains(concept)) {
+                top[count++] = concept;
             }
         }
-        keys = Arrays.copyOf(keys, n);
-        Arrays.sort(keys);
-        return keys;
+        return Arrays.copyOf(top, count);
+    }
+
+    /** The rank-th largest block maximum (rank from 1), or -infinity if there are fewer blocks. */
+    private float largestBlockMax(int rank) {
+        if (rank > blockMax.length) {
+            return Float.NEGATIVE_INFINITY;
+        }
+        float[] sorted = blockMax.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length - rank];
     }
 
     /** An int that orders floats from the largest down (as a signed int), so ascending keys = descending values. */
@@ -133,6 +136,23 @@ final class CorrelationScan {
         int bits = Float.floatToIntBits(value);
         int ascending = bits >= 0 ? bits : bits ^ 0x7fffffff; // IEEE order as signed ints
         return ~ascending;
+    }
+
+    /**
+     * The concepts whose value is at least {@code lowest}, in index order, or null if there are more
+     * than {@code cap} (decided from the block maxima first where possible).
+     */
+    int[] atLeast(double lowest, int cap) {
+        float level = FloatLevels.atLeast(lowest);
+        int blocks = 0;
+        for (float m : blockMax) {
+            blocks += m >= level ? 1 : 0; // each such block holds at least one
+        }
+        if (blocks > cap) {
+            return null;
+        }
+        Selection selection = atLeast(lowest);
+        return selection.indices().length > cap ? null : selection.indices();
     }
 
     private Selection atLeast(double lowest) {

@@ -26,6 +26,8 @@ final class RowSolve {
     private static final double FLOOR_INNER_TOLERANCE = 1e-15;
     private static final int MAX_SWEEPS = 20_000;
     private static final int MAX_CHECKS = 1000;
+    /** Most concepts a round checks exactly instead of refreshing all c correlations (measured, see benchmarks/solver.md). */
+    private static final int MOVED_CHECK_CAP = 64;
     private static final SolverKernels KERNELS = SolverKernels.BEST;
     /**
      * Gaps below this fraction of {@code ||z||^2} (the objective of w = 0) are at double-precision
@@ -38,7 +40,7 @@ final class RowSolve {
     private final double[] target;
     private double l1;
     private final WorkingSetProblem problem;
-    private final CorrelationBound bound;
+    private final MovedResidualCheck moved;
     private double scale;
     private final double targetEnergy;
     private final double targetNorm;
@@ -60,7 +62,7 @@ final class RowSolve {
         this.target = DictionaryMath.widen(target);
         this.l1 = l1;
         this.problem = new WorkingSetProblem(concepts.rows(), concepts.squaredNorms(), this.target, l1);
-        this.bound = new CorrelationBound(concepts);
+        this.moved = new MovedResidualCheck(concepts, MOVED_CHECK_CAP);
         this.residual = this.target.clone();
         this.residualNorm = Math.sqrt(DictionaryMath.dot(residual, residual));
         this.targetNorm = residualNorm;
@@ -122,37 +124,58 @@ final class RowSolve {
         int seed = Math.min(pool.length, problem.size() == 0 ? initialWorkingSet : candidates.addedPerCheck());
         addToWorkingSet(pool, seed);
         double[] roundStart = residual;
-        double poolMax = solveAgainstPool(pool);
-        certifyWithoutProduct(scan, pool, poolMax, roundStart, error, relativeGapTolerance);
+        solveAgainstPool(pool);
+        continueWithoutRefresh(scan, roundStart, error, relativeGapTolerance);
     }
 
     /**
-     * Tries to certify the new solution with this round's correlations instead of a new product
-     * ({@link CorrelationBound}); if the bound gives a small enough gap, the row is done.
+     * Certifies the new solution, or finds its next violators and solves again, from exact
+     * correlations of the few concepts the moved residual may have pushed over l1/2
+     * ({@link MovedResidualCheck}); stops when the row converges or those concepts become too many,
+     * then the next round refreshes the correlations.
      */
-    private void certifyWithoutProduct(CorrelationScan scan, int[] pool, double poolMax, double[] roundStart,
-                                       double error, double relativeGapTolerance) {
-        double upper = bound.of(scan, pool, poolMax, problem, roundStart, residual, error, l1 / 2);
-        if (upper == Double.POSITIVE_INFINITY) {
-            return;
-        }
-        double candidateObjective = DictionaryMath.dot(residual, residual) + l1 * problem.weightSum();
-        double candidateGap = DualGap.of(target, residual, candidateObjective, l1, 2 * upper, scale);
-        if (candidateGap <= relativeGapTolerance * candidateObjective
-                || candidateGap <= ABSOLUTE_GAP_FLOOR * targetEnergy) {
-            objective = candidateObjective;
-            gap = candidateGap;
-            converged = true;
-            certifiedWithoutProduct = true;
+    private void continueWithoutRefresh(CorrelationScan scan, double[] roundStart, double error,
+                                        double relativeGapTolerance) {
+        for (int step = 0; step < MAX_CHECKS; step++) {
+            MovedResidualCheck.Exact exact = moved.check(scan, problem, roundStart, residual, error, l1 / 2);
+            if (exact == null) {
+                return;
+            }
+            double candidateObjective = DictionaryMath.dot(residual, residual) + l1 * problem.weightSum();
+            double candidateGap = DualGap.of(target, residual, candidateObjective, l1, 2 * exact.max(), scale);
+            if (candidateGap <= relativeGapTolerance * candidateObjective
+                    || candidateGap <= ABSOLUTE_GAP_FLOOR * targetEnergy) {
+                objective = candidateObjective;
+                gap = candidateGap;
+                converged = true;
+                certifiedWithoutProduct = true;
+                return;
+            }
+            int[] positions = exact.violators(candidates.size(), innerTolerance);
+            if (positions.length == 0) {
+                return; // not optimal, yet no violator: a fresh round decides (and tightens the subproblem)
+            }
+            problem.pruneZeroWeights();
+            int[] pool = new int[positions.length];
+            for (int m = 0; m < positions.length; m++) {
+                pool[m] = exact.ids()[positions[m]];
+                if (m < candidates.addedPerCheck()) {
+                    problem.add(pool[m], exact.values()[positions[m]]);
+                }
+            }
+            solveAgainstPool(pool);
         }
     }
 
     /** The exact {@code max_j c_j . r}: only concepts within twice the float error of the float maximum can hold it. */
     private double exactMaxCorrelation(CorrelationScan scan, double error) {
+        int[] near = scan.nearMax(2 * error).indices();
+        double[] exact = new double[near.length];
+        KERNELS.dots(concepts.rows(), near, near.length, residual, exact);
+        exactDots += near.length;
         double exactMax = Double.NEGATIVE_INFINITY;
-        for (int concept : scan.nearMax(2 * error).indices()) {
-            exactMax = Math.max(exactMax, ExactDot.of(concepts.rows()[concept], residual));
-            exactDots++;
+        for (double value : exact) {
+            exactMax = Math.max(exactMax, value);
         }
         return exactMax;
     }
@@ -264,7 +287,7 @@ final class RowSolve {
     }
 
     long exactDots() {
-        return exactDots + problem.exactDots() + bound.exactDots();
+        return exactDots + problem.exactDots() + moved.exactDots();
     }
 
     WorkingSetProblem problem() {
