@@ -85,22 +85,18 @@ final class GramColumns {
 
     /** Keeps the members at slots {@code keep[0..kept)} (increasing), moved to slots 0..kept-1. */
     void compact(int[] keep, int kept, int oldSize) {
+        // in place: keep is increasing, so keep[m] >= m and every read is at or after its write
         for (int n = 0; n < kept; n++) {
-            int i = keep[n];
-            double[] column = columns[i];
-            int valid = length[i];
+            double[] column = columns[keep[n]];
+            int valid = length[keep[n]];
+            int m = 0;
             if (column != null) {
-                double[] out = new double[column.length];
-                int m = 0;
                 for (; m < kept && keep[m] < valid; m++) {
-                    out[m] = column[keep[m]];
+                    column[m] = column[keep[m]];
                 }
-                columns[n] = out;
-                length[n] = m;
-            } else {
-                columns[n] = null;
-                length[n] = 0;
             }
+            columns[n] = column;
+            length[n] = m;
         }
         for (int i = kept; i < oldSize; i++) {
             reset(i);

@@ -36,6 +36,8 @@ public final class NonnegativeLasso implements AutoCloseable {
     private final ForkJoinPool pool;
     private final boolean useGram;
     private GramRounds gramRounds;
+    /** A row's refreshed correlations (c floats), one array per worker thread rather than per row. */
+    private final ThreadLocal<float[]> scratchCorrelations;
 
     /** @param dictionary c x d concept rows (copied); must be finite and rectangular */
     public NonnegativeLasso(float[][] dictionary, SolverOptions options) {
@@ -45,6 +47,7 @@ public final class NonnegativeLasso implements AutoCloseable {
         this.correlator = new DictionaryCorrelator(concepts.rows(), options.productBlockRows());
         this.pool = new ForkJoinPool(options.threads());
         this.useGram = GramMatrix.bytesFor(concepts.count()) <= options.gramBudgetBytes();
+        this.scratchCorrelations = ThreadLocal.withInitial(() -> new float[concepts.count()]);
     }
 
     public int concepts() {
@@ -150,7 +153,7 @@ public final class NonnegativeLasso implements AutoCloseable {
         int c = concepts();
         RowSolve[] rows = new RowSolve[targets.length];
         pool.submit(() -> IntStream.range(start, end).parallel().forEach(i -> {
-            float[] scratch = new float[c];
+            float[] scratch = scratchCorrelations.get();
             rows[i] = new RowSolve(concepts, targets[i], penalties[0], CandidatePool.FOR_GRAM);
             for (int step = 0; step < penalties.length; step++) {
                 if (step > 0) {
