@@ -123,7 +123,7 @@ final class RowSolve {
         problem.pruneZeroWeights();
         int seed = Math.min(pool.length, problem.size() == 0 ? initialWorkingSet : candidates.addedPerCheck());
         addToWorkingSet(pool, seed);
-        double[] roundStart = residual;
+        double[] roundStart = residual.clone(); // the residual is updated in place from here on
         solveAgainstPool(pool);
         continueWithoutRefresh(scan, roundStart, error, relativeGapTolerance);
     }
@@ -203,7 +203,7 @@ final class RowSolve {
         double[] violation = new double[candidates.addedPerCheck()];
         for (int check = 0; check < MAX_CHECKS; check++) {
             problem.solve(innerTolerance, MAX_SWEEPS);
-            residual = problem.residual();
+            problem.residualInto(residual);
             int found = 0;
             outsideMax = Double.NEGATIVE_INFINITY;
             int outside = 0;

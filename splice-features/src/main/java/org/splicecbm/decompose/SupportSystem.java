@@ -6,7 +6,9 @@ package org.splicecbm.decompose;
  * exact rather than "coordinate descent to a tolerance".
  */
 final class SupportSystem {
-    private SupportSystem() {}
+    /** The Cholesky factor, row-major with stride {@code capacity}, kept between solves (they are many per row). */
+    private double[] lower = new double[0];
+    private int capacity;
 
     /**
      * Solves the system for {@code support} (indices into the working set); {@code columns[i]} is
@@ -14,24 +16,28 @@ final class SupportSystem {
      * numerically singular (a pivot below {@code pivotFloor} times its diagonal, e.g. duplicate
      * concepts) or when some weight is not positive, i.e. when this support is not the answer.
      */
-    static double[] solve(double[][] columns, int[] support, double[] targetCorrelation, double l1,
-                          double pivotFloor) {
+    double[] solve(double[][] columns, int[] support, double[] targetCorrelation, double l1,
+                   double pivotFloor) {
         int n = support.length;
-        double[][] lower = new double[n][n];
+        if (n > capacity) {
+            capacity = Math.max(n, 2 * capacity);
+            lower = new double[capacity * capacity];
+        }
+        int stride = capacity;
         for (int a = 0; a < n; a++) {
             double[] column = columns[support[a]];
             for (int b = 0; b <= a; b++) {
                 double sum = column[support[b]];
                 for (int k = 0; k < b; k++) {
-                    sum -= lower[a][k] * lower[b][k];
+                    sum -= lower[a * stride + k] * lower[b * stride + k];
                 }
                 if (a == b) {
                     if (sum <= pivotFloor * column[support[a]]) {
                         return null;
                     }
-                    lower[a][a] = Math.sqrt(sum);
+                    lower[a * stride + a] = Math.sqrt(sum);
                 } else {
-                    lower[a][b] = sum / lower[b][b];
+                    lower[a * stride + b] = sum / lower[b * stride + b];
                 }
             }
         }
@@ -39,16 +45,16 @@ final class SupportSystem {
         for (int a = 0; a < n; a++) {
             double sum = targetCorrelation[support[a]] - l1 / 2;
             for (int k = 0; k < a; k++) {
-                sum -= lower[a][k] * x[k];
+                sum -= lower[a * stride + k] * x[k];
             }
-            x[a] = sum / lower[a][a];
+            x[a] = sum / lower[a * stride + a];
         }
         for (int a = n - 1; a >= 0; a--) {
             double sum = x[a];
             for (int k = a + 1; k < n; k++) {
-                sum -= lower[k][a] * x[k];
+                sum -= lower[k * stride + a] * x[k];
             }
-            x[a] = sum / lower[a][a];
+            x[a] = sum / lower[a * stride + a];
         }
         for (double v : x) {
             if (!(v > 0)) {

@@ -73,14 +73,10 @@ final class VectorKernels implements SolverKernels {
             s2 = widen8(a2, k).fma(bk, s2);
             s3 = widen8(a3, k).fma(bk, s3);
         }
-        double[] l0 = s0.toArray();
-        double[] l1 = s1.toArray();
-        double[] l2 = s2.toArray();
-        double[] l3 = s3.toArray();
-        out[at] = combine(l0, l0, 4);
-        out[at + 1] = combine(l1, l1, 4);
-        out[at + 2] = combine(l2, l2, 4);
-        out[at + 3] = combine(l3, l3, 4);
+        out[at] = combine(s0);
+        out[at + 1] = combine(s1);
+        out[at + 2] = combine(s2);
+        out[at + 3] = combine(s3);
     }
 
     /** As {@link #fourWide(float[], float[], float[], float[], double[], double[], int)}, for a float b. */
@@ -96,14 +92,10 @@ final class VectorKernels implements SolverKernels {
             s2 = widen8(a2, k).fma(bk, s2);
             s3 = widen8(a3, k).fma(bk, s3);
         }
-        double[] l0 = s0.toArray();
-        double[] l1 = s1.toArray();
-        double[] l2 = s2.toArray();
-        double[] l3 = s3.toArray();
-        out[at] = combine(l0, l0, 4);
-        out[at + 1] = combine(l1, l1, 4);
-        out[at + 2] = combine(l2, l2, 4);
-        out[at + 3] = combine(l3, l3, 4);
+        out[at] = combine(s0);
+        out[at + 1] = combine(s1);
+        out[at + 2] = combine(s2);
+        out[at + 3] = combine(s3);
     }
 
     private static double dotWide(float[] a, double[] b) {
@@ -112,6 +104,9 @@ final class VectorKernels implements SolverKernels {
         int k = 0;
         for (; k + 7 < n; k += 8) {
             acc = widen8(a, k).fma(DoubleVector.fromArray(D8, b, k), acc);
+        }
+        if (k == n) {
+            return combine(acc);
         }
         double[] s = acc.toArray();
         for (; k < n; k++) {
@@ -126,6 +121,9 @@ final class VectorKernels implements SolverKernels {
         int k = 0;
         for (; k + 7 < n; k += 8) {
             acc = widen8(a, k).fma(widen8(b, k), acc);
+        }
+        if (k == n) {
+            return combine(acc);
         }
         double[] s = acc.toArray();
         for (; k < n; k++) {
@@ -174,6 +172,11 @@ final class VectorKernels implements SolverKernels {
     /** {@code values[from ..]} as floats (exact: every short is a float), as many as a float vector holds. */
     private static FloatVector fixedPoint(short[] values, int from) {
         return (FloatVector) ShortVector.fromArray(SHORTS, values, from).castShape(FLOATS, 0);
+    }
+
+    /** The eight lanes summed as {@code ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))} (lane reads, no array). */
+    private static double combine(DoubleVector s) {
+        return ((s.lane(0) + s.lane(1)) + (s.lane(2) + s.lane(3))) + ((s.lane(4) + s.lane(5)) + (s.lane(6) + s.lane(7)));
     }
 
     private static DoubleVector widen8(float[] values, int from) {

@@ -28,6 +28,7 @@ final class WorkingSetProblem {
     private double[] weights = new double[0];
     private double[] gradient = new double[0];
     private final GramColumns gram;
+    private final SupportSystem supportSystem = new SupportSystem();
     private final java.util.BitSet memberSet = new java.util.BitSet();
     private boolean supportStepPending;
     private long sweeps;
@@ -196,7 +197,7 @@ final class WorkingSetProblem {
         for (int a : support) {
             column(a);
         }
-        double[] solution = SupportSystem.solve(gram.all(), support, targetCorrelation, l1, PIVOT_FLOOR);
+        double[] solution = supportSystem.solve(gram.all(), support, targetCorrelation, l1, PIVOT_FLOOR);
         if (solution == null) {
             return false;
         }
@@ -244,16 +245,15 @@ final class WorkingSetProblem {
         return gram.column(i, members, diagonal, size);
     }
 
-    /** {@code z - C_S^T w_S} in double precision. */
-    double[] residual() {
-        double[] r = target.clone();
+    /** Writes {@code z - C_S^T w_S}, in double precision, into {@code r}. */
+    void residualInto(double[] r) {
+        System.arraycopy(target, 0, r, 0, r.length);
         for (int i = 0; i < size; i++) {
             double w = weights[i];
             if (w > 0) {
                 KERNELS.subtractScaled(r, w, dictionary[members[i]]);
             }
         }
-        return r;
     }
 
     double weightSum() {
