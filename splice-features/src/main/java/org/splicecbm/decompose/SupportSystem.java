@@ -9,45 +9,57 @@ final class SupportSystem {
     /** The Cholesky factor, row-major with stride {@code capacity}, kept between solves (they are many per row). */
     private double[] lower = new double[0];
     private int capacity;
+    /** The concepts (not slots: slots move when the working set is pruned) of the factor's valid rows. */
+    private int[] factoredConcepts = new int[0];
+    private int factored;
 
     /**
-     * Solves the system for {@code support} (indices into the working set); {@code columns[i]} is
-     * Gram column i, {@code targetCorrelation[i]} is {@code c_i . z}. Returns null when the block is
-     * numerically singular (a pivot below {@code pivotFloor} times its diagonal, e.g. duplicate
-     * concepts) or when some weight is not positive, i.e. when this support is not the answer.
+     * Solves the system for {@code support} (indices into the working set, whose concept ids are
+     * {@code members}); {@code columns[i]} is Gram column i, {@code targetCorrelation[i]} is {@code c_i . z}.
+     * Returns null when the block is numerically singular (a pivot below {@code pivotFloor} times its
+     * diagonal, e.g. duplicate concepts) or when some weight is not positive, i.e. when this support is
+     * not the answer. Row a of the factor depends only on the first a + 1 support concepts, so the rows
+     * of a common leading part with the previous solve are kept (concepts mostly enter at the end).
      */
-    double[] solve(double[][] columns, int[] support, double[] targetCorrelation, double l1,
+    double[] solve(double[][] columns, int[] support, int[] members, double[] targetCorrelation, double l1,
                    double pivotFloor) {
         int n = support.length;
-        if (n > capacity) {
-            capacity = Math.max(n, 2 * capacity);
-            lower = new double[capacity * capacity];
-        }
+        ensureCapacity(n);
         int stride = capacity;
-        for (int a = 0; a < n; a++) {
+        int same = 0;
+        while (same < Math.min(n, factored) && factoredConcepts[same] == members[support[same]]) {
+            same++;
+        }
+        factored = same;
+        for (int a = same; a < n; a++) {
             double[] column = columns[support[a]];
+            int rowA = a * stride;
             for (int b = 0; b <= a; b++) {
+                int rowB = b * stride;
                 double sum = column[support[b]];
                 for (int k = 0; k < b; k++) {
-                    sum -= lower[a * stride + k] * lower[b * stride + k];
+                    sum -= lower[rowA + k] * lower[rowB + k];
                 }
                 if (a == b) {
                     if (sum <= pivotFloor * column[support[a]]) {
                         return null;
                     }
-                    lower[a * stride + a] = Math.sqrt(sum);
+                    lower[rowA + a] = Math.sqrt(sum);
                 } else {
-                    lower[a * stride + b] = sum / lower[b * stride + b];
+                    lower[rowA + b] = sum / lower[rowB + b];
                 }
             }
+            factoredConcepts[a] = members[support[a]];
+            factored = a + 1;
         }
         double[] x = new double[n];
         for (int a = 0; a < n; a++) {
             double sum = targetCorrelation[support[a]] - l1 / 2;
+            int rowA = a * stride;
             for (int k = 0; k < a; k++) {
-                sum -= lower[a * stride + k] * x[k];
+                sum -= lower[rowA + k] * x[k];
             }
-            x[a] = sum / lower[a * stride + a];
+            x[a] = sum / lower[rowA + a];
         }
         for (int a = n - 1; a >= 0; a--) {
             double sum = x[a];
@@ -62,5 +74,14 @@ final class SupportSystem {
             }
         }
         return x;
+    }
+
+    private void ensureCapacity(int n) {
+        if (n > capacity) {
+            capacity = Math.max(n, 2 * capacity);
+            lower = new double[capacity * capacity];
+            factoredConcepts = new int[capacity];
+            factored = 0; // a new layout: refactor from the start
+        }
     }
 }

@@ -197,7 +197,7 @@ final class WorkingSetProblem {
         for (int a : support) {
             column(a);
         }
-        double[] solution = supportSystem.solve(gram.all(), support, targetCorrelation, l1, PIVOT_FLOOR);
+        double[] solution = supportSystem.solve(gram.all(), support, members, targetCorrelation, l1, PIVOT_FLOOR);
         if (solution == null) {
             return false;
         }
