@@ -78,11 +78,6 @@ final class GramColumns {
         return column;
     }
 
-    /** Entry (k, i), for a column already completed to cover k. */
-    double entry(int k, int i) {
-        return columns[i][k];
-    }
-
     /** Keeps the members at slots {@code keep[0..kept)} (increasing), moved to slots 0..kept-1. */
     void compact(int[] keep, int kept, int oldSize) {
         // in place: keep is increasing, so keep[m] >= m and every read is at or after its write

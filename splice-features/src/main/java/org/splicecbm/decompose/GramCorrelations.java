@@ -68,14 +68,7 @@ final class GramCorrelations {
             }
         }
         int c = concepts.count();
-        System.arraycopy(targetCorr, offset, out, 0, c);
-        int s = 0;
-        for (; s + 3 < support; s += 4) {
-            KERNELS.subtractFour(out, c, weights, rows, s);
-        }
-        for (; s < support; s++) {
-            KERNELS.subtract(out, c, weights[s], rows[s]);
-        }
+        KERNELS.subtractRows(out, targetCorr, offset, c, weights, rows, support);
         return error(problem, targetNorm);
     }
 }

@@ -101,6 +101,19 @@ final class ScalarKernels implements SolverKernels {
     }
 
     @Override
+    public void subtractRows(float[] out, float[] source, int offset, int c, float[] weights, short[][] rows,
+                             int count) {
+        System.arraycopy(source, offset, out, 0, c);
+        int s = 0;
+        for (; s + 3 < count; s += 4) {
+            subtractFour(out, c, weights, rows, s);
+        }
+        for (; s < count; s++) {
+            subtract(out, c, weights[s], rows[s]);
+        }
+    }
+
+    @Override
     public void subtractFour(float[] out, int c, float[] weights, short[][] rows, int first) {
         float w0 = weights[first];
         float w1 = weights[first + 1];

@@ -44,6 +44,12 @@ interface SolverKernels {
     int keepAtLeast(float[] values, int from, int length, float level, int first, int[] keptIds, float[] keptValues,
                     int count);
 
+    /**
+     * {@code out[j] = source[offset + j] - w_0 g_0[j] - ... - w_{count-1} g_{count-1}[j]}, the subtractions in
+     * that order, each product and difference rounded to float (g: fixed-point Gram rows).
+     */
+    void subtractRows(float[] out, float[] source, int offset, int c, float[] weights, short[][] rows, int count);
+
     /** {@code out[j] = (((out[j] - w0 g0[j]) - w1 g1[j]) - w2 g2[j]) - w3 g3[j]} for j < c (g: fixed-point Gram rows). */
     void subtractFour(float[] out, int c, float[] weights, short[][] rows, int first);
 

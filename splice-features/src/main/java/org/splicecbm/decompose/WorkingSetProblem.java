@@ -203,11 +203,15 @@ final class WorkingSetProblem {
         }
         double[] newGradient = new double[size];
         for (int i = 0; i < size; i++) {
-            double g = l1 - 2 * targetCorrelation[i];
-            for (int a = 0; a < support.length; a++) {
-                g += 2 * solution[a] * gram.entry(i, support[a]);
+            newGradient[i] = l1 - 2 * targetCorrelation[i];
+        }
+        // column by column: each gradient still sums its terms in support order, so the bits are those of row by row
+        for (int a = 0; a < support.length; a++) {
+            double[] column = gram.all()[support[a]];
+            double step = 2 * solution[a];
+            for (int i = 0; i < size; i++) {
+                newGradient[i] += step * column[i];
             }
-            newGradient[i] = g;
         }
         double[] newWeights = new double[size];
         for (int a = 0; a < support.length; a++) {
