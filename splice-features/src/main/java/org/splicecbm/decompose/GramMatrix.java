@@ -51,8 +51,9 @@ final class GramMatrix {
 
     private static short[] quantise(float[] values, int from, int count, double step) {
         short[] out = new short[count];
+        double perStep = 1 / step;
         for (int k = 0; k < count; k++) {
-            long q = Math.round(values[from + k] / step);
+            double q = Math.rint(values[from + k] * perStep);
             if (Math.abs(q) > LEVELS) {
                 throw new IllegalStateException("Gram entry " + values[from + k] + " exceeds the fixed-point range "
                         + LEVELS * step + "; the dictionary rows' norms were computed wrongly");

@@ -15,13 +15,14 @@ final class SupportSystem {
 
     /**
      * Solves the system for {@code support} (indices into the working set, whose concept ids are
-     * {@code members}); {@code columns[i]} is Gram column i, {@code targetCorrelation[i]} is {@code c_i . z}.
+     * {@code members}); Gram column i starts at {@code gram[i * gramStride]}; {@code targetCorrelation[i]}
+     * is {@code c_i . z}.
      * Returns null when the block is numerically singular (a pivot below {@code pivotFloor} times its
      * diagonal, e.g. duplicate concepts) or when some weight is not positive, i.e. when this support is
      * not the answer. Row a of the factor depends only on the first a + 1 support concepts, so the rows
      * of a common leading part with the previous solve are kept (concepts mostly enter at the end).
      */
-    double[] solve(double[][] columns, int[] support, int[] members, double[] targetCorrelation, double l1,
+    double[] solve(double[] gram, int gramStride, int[] support, int[] members, double[] targetCorrelation, double l1,
                    double pivotFloor) {
         int n = support.length;
         ensureCapacity(n);
@@ -32,16 +33,16 @@ final class SupportSystem {
         }
         factored = same;
         for (int a = same; a < n; a++) {
-            double[] column = columns[support[a]];
+            int column = support[a] * gramStride;
             int rowA = a * stride;
             for (int b = 0; b <= a; b++) {
                 int rowB = b * stride;
-                double sum = column[support[b]];
+                double sum = gram[column + support[b]];
                 for (int k = 0; k < b; k++) {
                     sum -= lower[rowA + k] * lower[rowB + k];
                 }
                 if (a == b) {
-                    if (sum <= pivotFloor * column[support[a]]) {
+                    if (sum <= pivotFloor * gram[column + support[a]]) {
                         return null;
                     }
                     lower[rowA + a] = Math.sqrt(sum);

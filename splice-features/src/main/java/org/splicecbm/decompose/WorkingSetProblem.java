@@ -171,9 +171,10 @@ final class WorkingSetProblem {
             if (delta == 0) {
                 continue;
             }
-            double[] column = column(i);
+            int at = column(i);
+            double[] q = gram.entries();
             for (int k = 0; k < size; k++) {
-                gradient[k] += 2 * delta * column[k];
+                gradient[k] += 2 * delta * q[at + k];
             }
             weights[i] = updated;
             changed |= (old > 0) != (updated > 0);
@@ -197,7 +198,8 @@ final class WorkingSetProblem {
         for (int a : support) {
             column(a);
         }
-        double[] solution = supportSystem.solve(gram.all(), support, members, targetCorrelation, l1, PIVOT_FLOOR);
+        double[] solution = supportSystem.solve(gram.entries(), gram.stride(), support, members, targetCorrelation, l1,
+                PIVOT_FLOOR);
         if (solution == null) {
             return false;
         }
@@ -207,10 +209,11 @@ final class WorkingSetProblem {
         }
         // column by column: each gradient still sums its terms in support order, so the bits are those of row by row
         for (int a = 0; a < support.length; a++) {
-            double[] column = gram.all()[support[a]];
+            double[] q = gram.entries();
+            int at = support[a] * gram.stride();
             double step = 2 * solution[a];
             for (int i = 0; i < size; i++) {
-                newGradient[i] += step * column[i];
+                newGradient[i] += step * q[at + i];
             }
         }
         double[] newWeights = new double[size];
@@ -244,8 +247,8 @@ final class WorkingSetProblem {
         return support;
     }
 
-    /** Gram column i ({@code Q_{S,i}}) over the whole current set. */
-    private double[] column(int i) {
+    /** Completes Gram column i ({@code Q_{S,i}}) over the whole current set; returns its start in the entries. */
+    private int column(int i) {
         return gram.column(i, members, diagonal, size);
     }
 
