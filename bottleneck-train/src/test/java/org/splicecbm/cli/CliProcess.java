@@ -53,7 +53,7 @@ final class CliProcess {
     /** Starts {@code splice args} without waiting (e.g. to signal it), output going to {@code out} and {@code err}. */
     Process start(Path out, Path err, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx3g", "-Djava.awt.headless=true", "-Dai.djl.offline=true"));
+                "-Xmx3g", "--add-modules=jdk.incubator.vector", "-Djava.awt.headless=true", "-Dai.djl.offline=true"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), SpliceCli.class.getName()));
         command.addAll(List.of(args));

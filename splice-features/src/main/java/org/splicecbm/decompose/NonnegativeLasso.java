@@ -59,7 +59,7 @@ public final class NonnegativeLasso implements AutoCloseable {
     }
 
     /**
-     * Whether this solver works from the precomputed Gram matrix (4 c^2 bytes within
+     * Whether this solver works from the precomputed Gram matrix (2 c^2 bytes within
      * {@link SolverOptions#gramBudgetBytes}); it is built on the first solve and kept.
      */
     public boolean usesGramMatrix() {

@@ -14,14 +14,14 @@ package org.splicecbm.decompose;
  *                             (default 16); later ones enter as KKT violators
  * @param productBlockRows     most rows per engine product (default 1024; larger products run
  *                             faster, up to memory: a product holds rows x c floats)
- * @param gramBudgetBytes      largest Gram matrix {@code C C^T} (4 c^2 bytes) the solver may build and
- *                             keep; within it, rounds after a row's first product use the Gram matrix
- *                             instead of further dictionary products (default 1 GiB: up to 16,384
- *                             concepts; 0 never builds it)
+ * @param gramBudgetBytes      largest Gram matrix {@code C C^T} (2 c^2 bytes, 16-bit fixed point) the
+ *                             solver may build and keep; within it, rounds after a row's first product
+ *                             use the Gram matrix instead of further dictionary products (default 1 GiB:
+ *                             up to 23,170 concepts; 0 never builds it)
  */
 public record SolverOptions(double relativeGapTolerance, int maxOuterIterations, int threads,
                             int initialWorkingSet, int productBlockRows, long gramBudgetBytes) {
-    /** Default Gram budget: 1 GiB, i.e. Gram matrices of up to 16,384 concepts. */
+    /** Default Gram budget: 1 GiB, i.e. Gram matrices of up to 23,170 concepts. */
     public static final long DEFAULT_GRAM_BUDGET_BYTES = 1L << 30;
 
     public SolverOptions {

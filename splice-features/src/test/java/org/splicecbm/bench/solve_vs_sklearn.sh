@@ -24,7 +24,7 @@ np.save(f"{work}/C.npy", C); np.save(f"{work}/Z.npy", Z)
 PY
 echo "data: c=10000 d=512 rows=$ROWS l1=$L1 (load: $(cut -d' ' -f1-3 /proc/loadavg))"
 /usr/bin/time -f "splice solve: %e s wall, %U s user + %S s sys CPU, max RSS %M KB" \
-  env OPT_OUT_TRACKING=true SPLICE_NO_PROGRESS=1 java -cp "$CP" -Dai.djl.offline=true org.splicecbm.cli.SpliceCli \
+  env OPT_OUT_TRACKING=true SPLICE_NO_PROGRESS=1 java --add-modules=jdk.incubator.vector -cp "$CP" -Dai.djl.offline=true org.splicecbm.cli.SpliceCli \
   solve --dictionary "$WORK/C.npy" --targets "$WORK/Z.npy" --l1 "$L1" --threads 2 --out "$WORK/W.npz" 2> "$WORK/time.txt" \
   | grep -v "WARN\|INFO" || true
 grep "splice solve:" "$WORK/time.txt" | tee "$WORK/splice.txt"

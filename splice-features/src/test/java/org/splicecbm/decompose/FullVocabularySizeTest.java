@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The solver at the size of SpLiCE's full laion vocabulary (37,445 concepts, d = 512), where the Gram
- * matrix (5.6 GB) exceeds the default budget and rounds use residual products: every row of an l1
+ * matrix (2.8 GB as 16-bit fixed point) exceeds the default budget and rounds use residual products: every row of an l1
  * path is KKT-optimal, certified, and equal to its single solve.
  */
 class FullVocabularySizeTest {
@@ -21,7 +21,7 @@ class FullVocabularySizeTest {
         ClipLikeProblem p = ClipLikeProblem.generate(LAION_WORDS, 512, 4, 10, 1.0, 8);
         List<Double> path = List.of(0.25, 0.1);
         try (NonnegativeLasso solver = new NonnegativeLasso(p.dictionary, SolverOptions.defaults().withThreads(2))) {
-            assertFalse(solver.usesGramMatrix(), "5.6 GB of Gram matrix must not fit the default 1 GiB budget");
+            assertFalse(solver.usesGramMatrix(), "2.8 GB of Gram matrix must not fit the default 1 GiB budget");
             List<LassoResult> results = solver.solvePath(p.targets, path);
             for (int v = 0; v < path.size(); v++) {
                 LassoResult single = solver.solve(p.targets, path.get(v));
