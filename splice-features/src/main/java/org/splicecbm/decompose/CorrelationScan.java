@@ -8,10 +8,10 @@ import java.util.Arrays;
  * questions then search only blocks whose maximum can hold an answer:
  * <ul>
  *   <li>{@link #nearMax}: the concepts within a window of the maximum (candidates for the exact maximum);</li>
- *   <li>{@link #topAbove}: the largest values above the KKT threshold (the round's candidate pool), blocks
- *       taken from the largest maximum down until none can enter the list;</li>
- *   <li>{@link #maxNotAbove} and {@link #kept}: the bound on every concept at or below the threshold,
- *       and the concepts above {@code min(threshold, max - window)}, for a certificate without a refresh.</li>
+ *   <li>{@link #topAbove}: the largest values above the KKT threshold (the round's candidate pool), from
+ *       the blocks whose maximum reaches a rank-based level;</li>
+ *   <li>{@link #atLeast(double, int)}: the concepts at or above a level, or the news that there are too many
+ *       ({@link MovedResidualCheck}).</li>
  * </ul>
  * Hundreds of a row's concepts lie above the threshold while it is far from converged, so listing
  * them all each round (as a plain scan would) costs more than answering these questions.
@@ -25,16 +25,14 @@ final class CorrelationScan {
     private final int offset;
     private final int count;
     private final double threshold;
-    private final double window;
     private final float[] blockMax;
     final float max;
 
-    private CorrelationScan(float[] corr, int offset, int count, double threshold, double window) {
+    private CorrelationScan(float[] corr, int offset, int count, double threshold) {
         this.corr = corr;
         this.offset = offset;
         this.count = count;
         this.threshold = threshold;
-        this.window = window;
         this.blockMax = new float[(count + BLOCK - 1) / BLOCK];
         float m = Float.NEGATIVE_INFINITY;
         for (int b = 0; b < blockMax.length; b++) {
@@ -48,41 +46,14 @@ final class CorrelationScan {
      * @param corr      the correlations, {@code corr[offset .. offset + count)}; read lazily, so they must not
      *                  change while the scan is in use
      * @param threshold the KKT threshold (l1/2 lowered by the float error)
-     * @param window    the float uncertainty of the maximum (twice the float error)
      */
-    static CorrelationScan of(float[] corr, int offset, int count, double threshold, double window) {
-        return new CorrelationScan(corr, offset, count, threshold, window);
+    static CorrelationScan of(float[] corr, int offset, int count, double threshold) {
+        return new CorrelationScan(corr, offset, count, threshold);
     }
 
-    /** The concepts whose value is at least {@code max - window}, with their values, in index order. */
+    /** The concepts whose value is at least {@code max - nearWindow}, with their values, in index order. */
     Selection nearMax(double nearWindow) {
         return atLeast(max - nearWindow);
-    }
-
-    /** The concepts above {@code min(threshold, max - window)}, with their values, in index order. */
-    Selection kept() {
-        return atLeast(Math.min(threshold, max - window));
-    }
-
-    /** The largest value at or below the threshold: bounds every concept {@link #kept} leaves out. */
-    float maxNotAbove() {
-        float level = FloatLevels.atMost(threshold);
-        float result = Float.NEGATIVE_INFINITY;
-        for (int b = 0; b < blockMax.length; b++) {
-            result = Math.max(result, blockMax[b] <= level ? blockMax[b]
-                    : KERNELS.maxAtMost(corr, offset + b * BLOCK, length(b), level));
-        }
-        return result;
-    }
-
-    /** A lower bound on {@link #maxNotAbove} from the block maxima alone (no values read). */
-    float maxNotAboveAtLeast() {
-        float level = FloatLevels.atMost(threshold);
-        float result = Float.NEGATIVE_INFINITY;
-        for (float m : blockMax) {
-            result = m <= level ? Math.max(result, m) : result;
-        }
-        return result;
     }
 
     /**

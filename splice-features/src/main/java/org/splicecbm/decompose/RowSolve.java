@@ -109,7 +109,7 @@ final class RowSolve {
     void round(float[] corr, int offset, double error, double relativeGapTolerance, int initialWorkingSet) {
         rounds++;
         objective = DictionaryMath.dot(residual, residual) + l1 * problem.weightSum();
-        CorrelationScan scan = CorrelationScan.of(corr, offset, concepts.count(), l1 / 2 - error, 2 * error);
+        CorrelationScan scan = CorrelationScan.of(corr, offset, concepts.count(), l1 / 2 - error);
         gap = DualGap.of(target, residual, objective, l1, 2 * exactMaxCorrelation(scan, error), scale);
         if (gap <= relativeGapTolerance * objective || gap <= ABSOLUTE_GAP_FLOOR * targetEnergy) {
             converged = true;

@@ -78,16 +78,6 @@ final class ScalarKernels implements SolverKernels {
     }
 
     @Override
-    public float maxAtMost(float[] values, int from, int length, float threshold) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (int k = from; k < from + length; k++) {
-            float v = values[k];
-            max = v <= threshold && v > max ? v : max;
-        }
-        return max;
-    }
-
-    @Override
     public int keepAtLeast(float[] values, int from, int length, float level, int first, int[] keptIds,
                            float[] keptValues, int count) {
         int n = count;
@@ -113,8 +103,7 @@ final class ScalarKernels implements SolverKernels {
         }
     }
 
-    @Override
-    public void subtractFour(float[] out, int c, float[] weights, short[][] rows, int first) {
+    private static void subtractFour(float[] out, int c, float[] weights, short[][] rows, int first) {
         float w0 = weights[first];
         float w1 = weights[first + 1];
         float w2 = weights[first + 2];
@@ -135,8 +124,7 @@ final class ScalarKernels implements SolverKernels {
         }
     }
 
-    @Override
-    public void subtract(float[] out, int c, float weight, short[] row) {
+    private static void subtract(float[] out, int c, float weight, short[] row) {
         for (int j = 0; j < c; j++) {
             out[j] -= weight * row[j];
         }

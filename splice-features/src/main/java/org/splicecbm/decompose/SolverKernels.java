@@ -32,9 +32,6 @@ interface SolverKernels {
     /** The largest of {@code values[from .. from + length)}, length >= 1 (NaN never occurs: inputs are finite). */
     float blockMax(float[] values, int from, int length);
 
-    /** The largest of {@code values[from .. from + length)} that is at most {@code threshold} (-infinity if none). */
-    float maxAtMost(float[] values, int from, int length, float threshold);
-
     /**
      * Appends, in index order, the values of {@code values[from .. from + length)} that are at least
      * {@code level} to {@code keptValues}, and their concept ids ({@code first} + position) to
@@ -50,12 +47,6 @@ interface SolverKernels {
      */
     void subtractRows(float[] out, float[] source, int offset, int c, float[] weights, short[][] rows, int count);
 
-    /** {@code out[j] = (((out[j] - w0 g0[j]) - w1 g1[j]) - w2 g2[j]) - w3 g3[j]} for j < c (g: fixed-point Gram rows). */
-    void subtractFour(float[] out, int c, float[] weights, short[][] rows, int first);
-
     /** {@code r[k] -= w row[k]} in double, for every k. */
     void subtractScaled(double[] r, double w, float[] row);
-
-    /** {@code out[j] -= w g[j]} for j < c. */
-    void subtract(float[] out, int c, float weight, short[] row);
 }
