@@ -62,6 +62,35 @@ class SupportSystemTest {
         assertTrue(notPositive > 0, "non-positive solutions must be refused: " + notPositive);
     }
 
+    /** The factor is keyed by concept, not slot: a slot taken by another concept, or a new order, is refactored. */
+    @Test
+    void changedConceptsInTheLeadingSlotsAreRefactored() {
+        float[][] dictionary = ClipLikeProblem.gaussianRows(150, 64, 53);
+        Random random = new Random(54);
+        int[] members = new int[SLOTS];
+        for (int i = 0; i < SLOTS; i++) {
+            members[i] = i;
+        }
+        SupportSystem reused = new SupportSystem();
+        int[][] supports = {{0, 1, 2, 3, 4}, {0, 1, 2, 3, 4}, {1, 0, 2, 3, 4}, {1, 0, 2}, {1, 0, 2, 3, 4, 5}};
+        for (int step = 0; step < supports.length; step++) {
+            if (step == 1) {
+                members[2] = 100; // same slots, another concept in the third
+            }
+            double[] gram = gram(dictionary, members);
+            double[] targetCorrelation = targetCorrelation(random, gram, supports[step], 0.3, false);
+            double[] x = reused.solve(gram, SLOTS, supports[step], members, targetCorrelation, 0.3, PIVOT_FLOOR);
+            double[] fresh = new SupportSystem().solve(gram, SLOTS, supports[step], members, targetCorrelation, 0.3,
+                    PIVOT_FLOOR);
+            assertTrue(x != null && fresh != null, "a positive solution exists at step " + step);
+            for (int a = 0; a < x.length; a++) {
+                assertEquals(Double.doubleToLongBits(fresh[a]), Double.doubleToLongBits(x[a]),
+                        "bits of x[" + a + "] at step " + step);
+            }
+            assertSolves(gram, supports[step], targetCorrelation, 0.3, x, "step " + step);
+        }
+    }
+
     /** Grows, shrinks or reorders the support, or puts another concept in a slot. */
     private static void mutate(Random random, List<Integer> support, int[] members, int concepts) {
         int action = random.nextInt(8);
