@@ -56,7 +56,7 @@ final class MovedResidualCheck {
         double[] values = new double[n];
         SolverKernels.BEST.dots(concepts.rows(), ids, n, residual, values);
         exactDots += n;
-        return new Exact(ids, values, outside, limit);
+        return new Exact(java.util.Arrays.copyOf(ids, n), values, outside, limit);
     }
 
     /**

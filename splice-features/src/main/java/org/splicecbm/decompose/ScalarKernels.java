@@ -64,15 +64,16 @@ final class ScalarKernels implements SolverKernels {
 
     @Override
     public float blockMax(float[] values, int from, int length) {
+        // Math.max, as the vector lanes do: +0 above -0 whatever the order, so both give the same bits
         float m0 = Float.NEGATIVE_INFINITY;
         float m1 = Float.NEGATIVE_INFINITY;
         int k = from;
         for (; k + 1 < from + length; k += 2) {
-            m0 = values[k] > m0 ? values[k] : m0;
-            m1 = values[k + 1] > m1 ? values[k + 1] : m1;
+            m0 = Math.max(m0, values[k]);
+            m1 = Math.max(m1, values[k + 1]);
         }
         for (; k < from + length; k++) {
-            m0 = values[k] > m0 ? values[k] : m0;
+            m0 = Math.max(m0, values[k]);
         }
         return Math.max(m0, m1);
     }

@@ -43,24 +43,18 @@ class CorrelationScanTest {
         }
         double threshold = trial % 3 == 0 ? corr[offset + random.nextInt(count)] // a value equal to the threshold
                 : random.nextGaussian() * 0.15;
-        double window = random.nextDouble() * 0.05;
-        CorrelationScan scan = CorrelationScan.of(corr, offset, count, threshold, window);
+        CorrelationScan scan = CorrelationScan.of(corr, offset, count, threshold);
         float[] values = Arrays.copyOfRange(corr, offset, offset + count);
         String what = "count " + count + ", trial " + trial + ", threshold " + threshold;
 
         float max = Float.NEGATIVE_INFINITY;
-        float notAbove = Float.NEGATIVE_INFINITY;
         for (float v : values) {
             max = Math.max(max, v);
-            notAbove = v <= threshold ? Math.max(notAbove, v) : notAbove;
         }
         assertEquals(max, scan.max, "max, " + what);
         double nearWindow = random.nextDouble() * 0.1;
         double maxValue = scan.max;
         assertSelection(values, v -> v >= maxValue - nearWindow, scan.nearMax(nearWindow), "nearMax, " + what);
-        assertSelection(values, v -> v >= Math.min(threshold, maxValue - window), scan.kept(), "kept, " + what);
-        assertEquals(notAbove, scan.maxNotAbove(), "maxNotAbove is the largest value <= threshold, " + what);
-        assertTrue(scan.maxNotAboveAtLeast() <= scan.maxNotAbove(), "maxNotAboveAtLeast <= maxNotAbove, " + what);
 
         double lowest = trial % 4 == 0 ? values[random.nextInt(count)] : random.nextGaussian() * 0.15;
         int[] expected = indices(values, v -> v >= lowest);

@@ -39,7 +39,7 @@ class MovedResidualCheckTest {
                 }
                 float[] corr = correlator.correlate(residualFloat, 1);
                 double error = concepts.floatErrorPerResidualNorm() * Math.sqrt(DictionaryMath.dot(roundStart, roundStart));
-                CorrelationScan scan = CorrelationScan.of(corr, 0, c, l1 / 2 - error, 2 * error);
+                CorrelationScan scan = CorrelationScan.of(corr, 0, c, l1 / 2 - error);
                 for (double move : new double[] {1e-4, 3e-3, 0.05, 0.5}) {
                     double[] moved = roundStart.clone();
                     for (int m = 0; m < 3; m++) { // in the span of a few concepts
@@ -83,8 +83,8 @@ class MovedResidualCheckTest {
                                     double[] residual, double limit, String what) {
         int c = concepts.count();
         boolean[] listed = new boolean[c];
-        int n = exact.values().length; // ids() may hold unused slots after them
-        assertTrue(exact.ids().length >= n, "an id per value, " + what);
+        int n = exact.values().length;
+        assertEquals(n, exact.ids().length, "one id per value, " + what);
         assertTrue(n - exact.outside() == problem.size(), "the working set's members follow the outside concepts, " + what);
         for (int m = 0; m < n; m++) {
             int id = exact.ids()[m];

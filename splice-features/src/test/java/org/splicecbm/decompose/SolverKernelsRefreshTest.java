@@ -44,21 +44,6 @@ class SolverKernelsRefreshTest {
                     assertSameBits(naive[j], scalar[j], "scalar " + what + " rounds product and difference in order");
                     assertSameBits(scalar[j], vector[j], "vector " + what);
                 }
-                if (count >= 4) {
-                    float[] four = scalar.clone();
-                    float[] fourVector = four.clone();
-                    SCALAR.subtractFour(four, c, weights, rows, count - 4);
-                    VECTOR.subtractFour(fourVector, c, weights, rows, count - 4);
-                    float[] one = scalar.clone();
-                    float[] oneVector = one.clone();
-                    SCALAR.subtract(one, c, weights[0], rows[0]);
-                    VECTOR.subtract(oneVector, c, weights[0], rows[0]);
-                    for (int j = 0; j < c; j++) {
-                        assertSameBits(four[j], fourVector[j], "subtractFour c " + c + " entry " + j);
-                        assertSameBits(one[j], oneVector[j], "subtract c " + c + " entry " + j);
-                        assertSameBits(scalar[j] - weights[0] * rows[0][j], one[j], "scalar subtract entry " + j);
-                    }
-                }
             }
         }
     }
