@@ -157,12 +157,12 @@ final class RowSolve {
             }
             problem.pruneZeroWeights();
             int[] pool = new int[positions.length];
+            double[] poolCorrelations = new double[positions.length];
             for (int m = 0; m < positions.length; m++) {
                 pool[m] = exact.ids()[positions[m]];
-                if (m < candidates.addedPerCheck()) {
-                    problem.add(pool[m], exact.values()[positions[m]]);
-                }
+                poolCorrelations[m] = exact.values()[positions[m]];
             }
+            problem.add(pool, poolCorrelations, Math.min(pool.length, candidates.addedPerCheck()));
             solveAgainstPool(pool);
         }
     }
@@ -185,9 +185,7 @@ final class RowSolve {
         double[] correlations = new double[count];
         KERNELS.dots(concepts.rows(), pool, count, residual, correlations);
         exactDots += count;
-        for (int m = 0; m < count; m++) {
-            problem.add(pool[m], correlations[m]);
-        }
+        problem.add(pool, correlations, count);
     }
 
     /**
@@ -226,8 +224,9 @@ final class RowSolve {
             }
             problem.pruneZeroWeights();
             for (int m = 0; m < found; m++) {
-                problem.add(violators[m], -violation[m]);
+                violation[m] = -violation[m]; // now the correlations
             }
+            problem.add(violators, violation, found);
         }
         residualNorm = Math.sqrt(DictionaryMath.dot(residual, residual));
         return outsideMax;

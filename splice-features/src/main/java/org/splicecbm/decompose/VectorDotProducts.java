@@ -34,6 +34,14 @@ final class VectorDotProducts {
             for (; m + 3 < count; m += 4) {
                 fourWide(rows[ids[m]], rows[ids[m + 1]], rows[ids[m + 2]], rows[ids[m + 3]], b, out, m);
             }
+            if (count - m >= 2) {
+                // two or three left: one four-row pass (the last row repeated) beats chained single dots
+                double[] four = new double[4];
+                float[] last = rows[ids[count - 1]];
+                fourWide(rows[ids[m]], rows[ids[m + 1]], count - m == 3 ? rows[ids[m + 2]] : last, last, b, four, 0);
+                System.arraycopy(four, 0, out, m, count - m);
+                m = count;
+            }
         }
         for (; m < count; m++) {
             out[m] = dot(rows[ids[m]], b);
@@ -45,6 +53,14 @@ final class VectorDotProducts {
         if (WIDE && b.length % 8 == 0) {
             for (; m + 3 < count; m += 4) {
                 fourWide(rows[ids[m]], rows[ids[m + 1]], rows[ids[m + 2]], rows[ids[m + 3]], b, out, m);
+            }
+            if (count - m >= 2) {
+                // two or three left: one four-row pass (the last row repeated) beats chained single dots
+                double[] four = new double[4];
+                float[] last = rows[ids[count - 1]];
+                fourWide(rows[ids[m]], rows[ids[m + 1]], count - m == 3 ? rows[ids[m + 2]] : last, last, b, four, 0);
+                System.arraycopy(four, 0, out, m, count - m);
+                m = count;
             }
         }
         for (; m < count; m++) {

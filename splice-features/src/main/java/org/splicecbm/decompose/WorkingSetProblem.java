@@ -71,26 +71,38 @@ final class WorkingSetProblem {
     }
 
     /**
-     * Adds a concept with weight 0. {@code residualCorrelation} is the exact {@code c_j . r} for the
-     * current residual, which gives its gradient {@code l1 - 2 c_j . r} without touching the Gram block
-     * (and, while all weights are 0, r = z, its correlation with the target).
+     * Adds concepts with weight 0. {@code residualCorrelations[m]} is the exact {@code c_j . r} of
+     * {@code concepts[m]} for the current residual, which gives its gradient {@code l1 - 2 c_j . r}
+     * without touching the Gram block (and, while all weights are 0, r = z, its correlation with the
+     * target; otherwise that is computed, for all of them in one batch).
      */
-    void add(int concept, double residualCorrelation) {
-        ensureCapacity(size + 1);
-        members[size] = concept;
-        memberSet.set(concept);
-        if (weightSum() == 0) {
-            targetCorrelation[size] = residualCorrelation;
+    void add(int[] concepts, double[] residualCorrelations, int count) {
+        ensureCapacity(size + count);
+        boolean atZero = weightSum() == 0;
+        if (atZero) {
+            System.arraycopy(residualCorrelations, 0, targetCorrelation, size, count);
         } else {
-            targetCorrelation[size] = ExactDot.of(dictionary[concept], target);
-            exactDots++;
+            double[] withTarget = new double[count];
+            KERNELS.dots(dictionary, concepts, count, target, withTarget);
+            System.arraycopy(withTarget, 0, targetCorrelation, size, count);
+            exactDots += count;
         }
-        diagonal[size] = squaredNorms[concept];
-        weights[size] = 0;
-        gradient[size] = l1 - 2 * residualCorrelation;
-        gram.reset(size);
-        size++;
+        for (int m = 0; m < count; m++) {
+            int concept = concepts[m];
+            members[size] = concept;
+            memberSet.set(concept);
+            diagonal[size] = squaredNorms[concept];
+            weights[size] = 0;
+            gradient[size] = l1 - 2 * residualCorrelations[m];
+            gram.reset(size);
+            size++;
+        }
         supportStepPending = true;
+    }
+
+    /** Adds one concept (see {@link #add(int[], double[], int)}). */
+    void add(int concept, double residualCorrelation) {
+        add(new int[] {concept}, new double[] {residualCorrelation}, 1);
     }
 
     /**
