@@ -25,10 +25,11 @@ import org.splicecbm.concepts.InputChecks;
  *
  * <p>Construct once per dictionary (it is copied, and kept on the engine) and close it when done.
  * Calls are serialised; each uses {@code threads} Java threads plus the engine's own, and holds up to
- * 1024 x c floats of correlations at a time, plus the Gram matrix when used.
+ * {@link SolverOptions#productBlockRows} x c floats of correlations (at most 128 MB) at a time, plus the
+ * Gram matrix when used.
  */
 public final class NonnegativeLasso implements AutoCloseable {
-    private static final int ROWS_PER_CHUNK = 1024;
+    private static final int CHUNK_FLOATS = 1 << 25;
 
     private final ConceptRows concepts;
     private final SolverOptions options;
@@ -98,8 +99,9 @@ public final class NonnegativeLasso implements AutoCloseable {
         for (int step = 0; step < order.length; step++) {
             costs[step] = new ChunkCost();
         }
-        for (int start = 0; start < n; start += ROWS_PER_CHUNK) {
-            int end = Math.min(n, start + ROWS_PER_CHUNK);
+        int chunk = chunkRows();
+        for (int start = 0; start < n; start += chunk) {
+            int end = Math.min(n, start + chunk);
             if (useGram) {
                 solveChunkWithGram(targets, penalties, solutions, start, end, costs[0]);
             } else {
@@ -176,6 +178,15 @@ public final class NonnegativeLasso implements AutoCloseable {
         if (!left.isEmpty()) {
             throw notConverged(rows, left);
         }
+    }
+
+    /**
+     * Rows solved per engine product: {@link SolverOptions#productBlockRows}, but at most 128 MB of
+     * correlations (the full laion vocabulary gets 896-row chunks); results do not depend on it.
+     */
+    private int chunkRows() {
+        int byMemory = Math.max(DictionaryCorrelator.ROW_GRANULE, CHUNK_FLOATS / concepts());
+        return Math.min(options.productBlockRows(), byMemory);
     }
 
     private GramRounds gramRounds() {

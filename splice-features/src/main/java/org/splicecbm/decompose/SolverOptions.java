@@ -12,8 +12,10 @@ package org.splicecbm.decompose;
  * @param threads              Java threads for the per-row work (default: available processors)
  * @param initialWorkingSet    concepts a row's working set starts with, its most correlated ones
  *                             (default 16); later ones enter as KKT violators
- * @param productBlockRows     most rows per engine product (default 1024; larger products run
- *                             faster, up to memory: a product holds rows x c floats)
+ * @param productBlockRows     rows per engine product, and per chunk the rows are solved in (default
+ *                             2048, measured +3 % over 1024 at c = 10,000; larger products run faster,
+ *                             up to memory: a chunk holds rows x c floats, 80 MB at the defaults,
+ *                             and is cut to 128 MB for large vocabularies)
  * @param gramBudgetBytes      largest Gram matrix {@code C C^T} (2 c^2 bytes, 16-bit fixed point) the
  *                             solver may build and keep; within it, rounds after a row's first product
  *                             use the Gram matrix instead of further dictionary products (default 1 GiB:
@@ -39,9 +41,9 @@ public record SolverOptions(double relativeGapTolerance, int maxOuterIterations,
         }
     }
 
-    /** Defaults: gap 1e-7, 100 rounds, all processors, 16 initial concepts, 1024-row products, 1 GiB Gram budget. */
+    /** Defaults: gap 1e-7, 100 rounds, all processors, 16 initial concepts, 2048-row products, 1 GiB Gram budget. */
     public static SolverOptions defaults() {
-        return new SolverOptions(1e-7, 100, Runtime.getRuntime().availableProcessors(), 16, 1024,
+        return new SolverOptions(1e-7, 100, Runtime.getRuntime().availableProcessors(), 16, 2048,
                 DEFAULT_GRAM_BUDGET_BYTES);
     }
 
