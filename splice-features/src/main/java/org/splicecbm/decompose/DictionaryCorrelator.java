@@ -59,6 +59,26 @@ final class DictionaryCorrelator implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Correlations of {@code count <= blockRows} vectors (row-major in {@code vectors}), kept in the
+     * engine's memory until the returned block is closed.
+     */
+    CorrelationBlock block(float[] vectors, int count) {
+        if (count > blockRows) {
+            throw new IllegalArgumentException("a block holds at most " + blockRows + " rows, asked for " + count);
+        }
+        int padded = roundUp(count);
+        float[] rows = vectors.length == padded * dim ? vectors : java.util.Arrays.copyOf(vectors, padded * dim);
+        NDManager scope = manager.newSubManager();
+        try {
+            NDArray product = scope.create(rows, new Shape(padded, dim)).matMul(transposedDictionary);
+            return new CorrelationBlock(scope, product.toByteBuffer(true).asFloatBuffer(), concepts);
+        } catch (RuntimeException e) {
+            scope.close();
+            throw e;
+        }
+    }
+
     /** Correlations of the first {@code rows} vectors; the result may hold extra (padding) rows after them. */
     private float[] product(float[] vectors, int rows) {
         int padded = roundUp(rows);

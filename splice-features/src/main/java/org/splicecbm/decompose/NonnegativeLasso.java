@@ -37,7 +37,8 @@ public final class NonnegativeLasso implements AutoCloseable {
     private final ForkJoinPool pool;
     private final boolean useGram;
     private GramRounds gramRounds;
-    /** A row's refreshed correlations (c floats), one array per worker thread rather than per row. */
+    /** A row's target and refreshed correlations (c floats each), arrays per worker thread rather than per row. */
+    private final ThreadLocal<float[]> targetCorrelations;
     private final ThreadLocal<float[]> scratchCorrelations;
 
     /** @param dictionary c x d concept rows (copied); must be finite and rectangular */
@@ -48,6 +49,7 @@ public final class NonnegativeLasso implements AutoCloseable {
         this.correlator = new DictionaryCorrelator(concepts.rows(), options.productBlockRows());
         this.pool = new ForkJoinPool(options.threads());
         this.useGram = GramMatrix.bytesFor(concepts.count()) <= options.gramBudgetBytes();
+        this.targetCorrelations = ThreadLocal.withInitial(() -> new float[concepts.count()]);
         this.scratchCorrelations = ThreadLocal.withInitial(() -> new float[concepts.count()]);
     }
 
@@ -150,25 +152,27 @@ public final class NonnegativeLasso implements AutoCloseable {
             System.arraycopy(targets[i], 0, block, (i - start) * dim, dim);
         }
         long t0 = System.nanoTime();
-        float[] targetCorr = correlator.correlate(block, count);
-        long t1 = System.nanoTime();
-        int c = concepts();
         RowSolve[] rows = new RowSolve[targets.length];
-        pool.submit(() -> IntStream.range(start, end).parallel().forEach(i -> {
-            float[] scratch = scratchCorrelations.get();
-            rows[i] = new RowSolve(concepts, targets[i], penalties[0], CandidatePool.FOR_GRAM);
-            for (int step = 0; step < penalties.length; step++) {
-                if (step > 0) {
-                    rows[i].continueAt(penalties[step]);
+        try (CorrelationBlock targetCorr = correlator.block(block, count)) {
+            long t1 = System.nanoTime();
+            pool.submit(() -> IntStream.range(start, end).parallel().forEach(i -> {
+                float[] rowCorr = targetCorrelations.get();
+                targetCorr.copyRow(i - start, rowCorr);
+                float[] scratch = scratchCorrelations.get();
+                rows[i] = new RowSolve(concepts, targets[i], penalties[0], CandidatePool.FOR_GRAM);
+                for (int step = 0; step < penalties.length; step++) {
+                    if (step > 0) {
+                        rows[i].continueAt(penalties[step]);
+                    }
+                    gram.run(rows[i], rowCorr, 0, scratch);
+                    if (!rows[i].converged()) {
+                        return; // reported below, in the caller's thread
+                    }
+                    solutions[step][i] = RowSolution.of(rows[i]);
                 }
-                gram.run(rows[i], targetCorr, (i - start) * c, scratch);
-                if (!rows[i].converged()) {
-                    return; // reported below, in the caller's thread
-                }
-                solutions[step][i] = RowSolution.of(rows[i]);
-            }
-        })).join();
-        cost.add(count, t1 - t0, System.nanoTime() - t1);
+            })).join();
+            cost.add(count, t1 - t0, System.nanoTime() - t1);
+        }
         List<Integer> left = new ArrayList<>();
         for (int i = start; i < end; i++) {
             if (!rows[i].converged()) {

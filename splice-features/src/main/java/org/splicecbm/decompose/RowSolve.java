@@ -15,8 +15,10 @@ import org.splicecbm.concepts.DictionaryMath;
  *       (the most correlated ones, up to {@link CandidatePool#size()}) as a candidate pool, and alternates
  *       solving on the working set with exact KKT checks over the pool, adding the worst violators,
  *       until the pool has none: a round's product is thus used to the full before the next;</li>
- *   <li>if the residual moved little in the round, certifies the new solution with a rigorous bound
- *       on the correlations it did not recompute, sparing the row the next refresh.</li>
+ *   <li>while few concepts (at most {@value #MOVED_CHECK_CAP}) can have been pushed over {@code l1/2} by
+ *       the residual's move since the round's correlations, gets their exact correlations
+ *       ({@link MovedResidualCheck}): they certify the new solution, or are the next pool, with no
+ *       refresh; measured at c = 10,000: 2.0 instead of 2.65 refreshes per image.</li>
  * </ol>
  * A round depends only on this row's data, so results do not depend on threads or batching. Along
  * an l1 path the row continues at the next penalty from where it stopped ({@link #continueAt}).
