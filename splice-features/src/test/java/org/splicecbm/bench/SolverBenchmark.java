@@ -42,7 +42,7 @@ public final class SolverBenchmark {
              NonnegativeLasso products = new NonnegativeLasso(problem.dictionary, options.withGramBudgetBytes(0))) {
             Stopwatch build = new Stopwatch();
             gram.solve(Arrays.copyOf(problem.targets, 256), L1); // builds the Gram matrix, warms up
-            System.out.printf("Gram matrix (c = 10,000, 400 MB) built with the warm-up in %.2f s wall, %.2f s CPU%n",
+            System.out.printf("Gram matrix (c = 10,000, 200 MB of 16-bit fixed point) built with the warm-up in %.2f s wall, %.2f s CPU%n",
                     build.wallSeconds(), build.cpuSeconds());
             products.solve(Arrays.copyOf(problem.targets, 256), L1);
             gram.solve(problem.targets, L1); // the JIT compiles the per-row code fully only after thousands of rows
