@@ -29,23 +29,16 @@ final class ScalarKernels implements SolverKernels {
 
     @Override
     public double dot(float[] a, float[] b) {
-        int n = a.length;
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-        int k = 0;
-        for (; k + 7 < n; k += 8) {
-            s0 = Math.fma((double) a[k], b[k], s0);
-            s1 = Math.fma((double) a[k + 1], b[k + 1], s1);
-            s2 = Math.fma((double) a[k + 2], b[k + 2], s2);
-            s3 = Math.fma((double) a[k + 3], b[k + 3], s3);
-            s4 = Math.fma((double) a[k + 4], b[k + 4], s4);
-            s5 = Math.fma((double) a[k + 5], b[k + 5], s5);
-            s6 = Math.fma((double) a[k + 6], b[k + 6], s6);
-            s7 = Math.fma((double) a[k + 7], b[k + 7], s7);
+        return dot(a, widen(b)); // a float times a widened float is the same exact product
+    }
+
+    /** The values as doubles (exact). */
+    static double[] widen(float[] values) {
+        double[] wide = new double[values.length];
+        for (int k = 0; k < values.length; k++) {
+            wide[k] = values[k];
         }
-        for (; k < n; k++) {
-            s0 = Math.fma((double) a[k], b[k], s0);
-        }
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        return wide;
     }
 
     @Override
@@ -57,9 +50,7 @@ final class ScalarKernels implements SolverKernels {
 
     @Override
     public void dots(float[][] rows, int[] ids, int count, float[] b, double[] out) {
-        for (int m = 0; m < count; m++) {
-            out[m] = dot(rows[ids[m]], b);
-        }
+        dots(rows, ids, count, widen(b), out);
     }
 
     @Override
@@ -92,19 +83,12 @@ final class ScalarKernels implements SolverKernels {
     }
 
     @Override
-    public void subtractRows(float[] out, float[] source, int offset, int c, float[] weights, short[][] rows,
-                             int count) {
-        System.arraycopy(source, offset, out, 0, c);
-        int s = 0;
-        for (; s + 3 < count; s += 4) {
-            subtractFour(out, c, weights, rows, s);
-        }
-        for (; s < count; s++) {
-            subtract(out, c, weights[s], rows[s]);
-        }
+    public void subtractFour(float[] out, int c, float[] weights, short[][] rows, int first) {
+        subtractFour(out, 0, c, weights, rows, first);
     }
 
-    private static void subtractFour(float[] out, int c, float[] weights, short[][] rows, int first) {
+    /** {@link #subtractFour(float[], int, float[], short[][], int)} for {@code from <= j < c}. */
+    static void subtractFour(float[] out, int from, int c, float[] weights, short[][] rows, int first) {
         float w0 = weights[first];
         float w1 = weights[first + 1];
         float w2 = weights[first + 2];
@@ -113,20 +97,31 @@ final class ScalarKernels implements SolverKernels {
         short[] g1 = rows[first + 1];
         short[] g2 = rows[first + 2];
         short[] g3 = rows[first + 3];
-        for (int j = 0; j < c; j++) {
+        for (int j = from; j < c; j++) {
             out[j] = (((out[j] - w0 * g0[j]) - w1 * g1[j]) - w2 * g2[j]) - w3 * g3[j];
         }
     }
 
     @Override
     public void subtractScaled(double[] r, double w, float[] row) {
-        for (int k = 0; k < r.length; k++) {
+        subtractScaled(r, 0, w, row);
+    }
+
+    /** {@link #subtractScaled(double[], double, float[])} for {@code k >= from}. */
+    static void subtractScaled(double[] r, int from, double w, float[] row) {
+        for (int k = from; k < r.length; k++) {
             r[k] -= w * row[k];
         }
     }
 
-    private static void subtract(float[] out, int c, float weight, short[] row) {
-        for (int j = 0; j < c; j++) {
+    @Override
+    public void subtract(float[] out, int c, float weight, short[] row) {
+        subtract(out, 0, c, weight, row);
+    }
+
+    /** {@link #subtract(float[], int, float, short[])} for {@code from <= j < c}. */
+    static void subtract(float[] out, int from, int c, float weight, short[] row) {
+        for (int j = from; j < c; j++) {
             out[j] -= weight * row[j];
         }
     }

@@ -45,7 +45,23 @@ interface SolverKernels {
      * {@code out[j] = source[offset + j] - w_0 g_0[j] - ... - w_{count-1} g_{count-1}[j]}, the subtractions in
      * that order, each product and difference rounded to float (g: fixed-point Gram rows).
      */
-    void subtractRows(float[] out, float[] source, int offset, int c, float[] weights, short[][] rows, int count);
+    default void subtractRows(float[] out, float[] source, int offset, int c, float[] weights, short[][] rows,
+                              int count) {
+        System.arraycopy(source, offset, out, 0, c);
+        int s = 0;
+        for (; s + 3 < count; s += 4) {
+            subtractFour(out, c, weights, rows, s); // four rows per pass: a quarter of the loads and stores of out
+        }
+        for (; s < count; s++) {
+            subtract(out, c, weights[s], rows[s]);
+        }
+    }
+
+    /** {@code out[j] = (((out[j] - w0 g0[j]) - w1 g1[j]) - w2 g2[j]) - w3 g3[j]} for j < c, rows {@code first ..}. */
+    void subtractFour(float[] out, int c, float[] weights, short[][] rows, int first);
+
+    /** {@code out[j] -= w g[j]} for j < c. */
+    void subtract(float[] out, int c, float weight, short[] row);
 
     /** {@code r[k] -= w row[k]} in double, for every k. */
     void subtractScaled(double[] r, double w, float[] row);

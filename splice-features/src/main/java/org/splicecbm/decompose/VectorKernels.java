@@ -91,19 +91,7 @@ final class VectorKernels implements SolverKernels {
     }
 
     @Override
-    public void subtractRows(float[] out, float[] source, int offset, int c, float[] weights, short[][] rows,
-                             int count) {
-        System.arraycopy(source, offset, out, 0, c);
-        int s = 0;
-        for (; s + 3 < count; s += 4) {
-            subtractFour(out, c, weights, rows, s);
-        }
-        for (; s < count; s++) {
-            subtract(out, c, weights[s], rows[s]);
-        }
-    }
-
-    private static void subtractFour(float[] out, int c, float[] weights, short[][] rows, int first) {
+    public void subtractFour(float[] out, int c, float[] weights, short[][] rows, int first) {
         float w0 = weights[first];
         float w1 = weights[first + 1];
         float w2 = weights[first + 2];
@@ -121,9 +109,7 @@ final class VectorKernels implements SolverKernels {
             v = v.sub(fixedPoint(g3, j).mul(w3));
             v.intoArray(out, j);
         }
-        for (; j < c; j++) {
-            out[j] = (((out[j] - w0 * g0[j]) - w1 * g1[j]) - w2 * g2[j]) - w3 * g3[j];
-        }
+        ScalarKernels.subtractFour(out, j, c, weights, rows, first);
     }
 
     @Override
@@ -138,18 +124,15 @@ final class VectorKernels implements SolverKernels {
                 DoubleVector.fromArray(D4, r, k).sub(VectorDotProducts.widen4(row, k).mul(w)).intoArray(r, k);
             }
         }
-        for (; k < r.length; k++) {
-            r[k] -= w * row[k];
-        }
+        ScalarKernels.subtractScaled(r, k, w, row);
     }
 
-    private static void subtract(float[] out, int c, float weight, short[] row) {
+    @Override
+    public void subtract(float[] out, int c, float weight, short[] row) {
         int j = 0;
         for (int end = FLOATS.loopBound(c); j < end; j += FLOATS.length()) {
             FloatVector.fromArray(FLOATS, out, j).sub(fixedPoint(row, j).mul(weight)).intoArray(out, j);
         }
-        for (; j < c; j++) {
-            out[j] -= weight * row[j];
-        }
+        ScalarKernels.subtract(out, j, c, weight, row);
     }
 }
