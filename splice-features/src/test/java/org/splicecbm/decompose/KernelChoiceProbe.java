@@ -18,7 +18,10 @@ public final class KernelChoiceProbe {
             bits[k] = Float.floatToRawIntBits(weights.data()[k]);
         }
         long hash = 31L * (31L * Arrays.hashCode(bits) + Arrays.hashCode(weights.indices())) + Arrays.hashCode(weights.indptr());
-        System.out.println("kernels=" + SolverKernels.BEST.getClass().getSimpleName());
+        String kernels = SolverKernels.BEST.getClass().getSimpleName();
+        // VectorDotProducts is touched only when the vector kernels run (without the module it cannot load)
+        System.out.println("kernels=" + kernels + (kernels.equals("VectorKernels")
+                ? (VectorDotProducts.WIDE ? "/512" : "/256") : ""));
         System.out.println("nnz=" + weights.nnz());
         System.out.println("hash=" + Long.toHexString(hash));
     }
