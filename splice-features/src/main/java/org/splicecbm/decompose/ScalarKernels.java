@@ -54,6 +54,31 @@ final class ScalarKernels implements SolverKernels {
     }
 
     @Override
+    public double dot(double[] a, int aFrom, double[] b, int bFrom, int length) {
+        return dot8(a, aFrom, b, bFrom, length);
+    }
+
+    /** {@link #dot(double[], int, double[], int, int)}, for {@link VectorKernels}' short products too. */
+    static double dot8(double[] a, int aFrom, double[] b, int bFrom, int length) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int k = 0;
+        for (; k + 7 < length; k += 8) {
+            s0 = Math.fma(a[aFrom + k], b[bFrom + k], s0);
+            s1 = Math.fma(a[aFrom + k + 1], b[bFrom + k + 1], s1);
+            s2 = Math.fma(a[aFrom + k + 2], b[bFrom + k + 2], s2);
+            s3 = Math.fma(a[aFrom + k + 3], b[bFrom + k + 3], s3);
+            s4 = Math.fma(a[aFrom + k + 4], b[bFrom + k + 4], s4);
+            s5 = Math.fma(a[aFrom + k + 5], b[bFrom + k + 5], s5);
+            s6 = Math.fma(a[aFrom + k + 6], b[bFrom + k + 6], s6);
+            s7 = Math.fma(a[aFrom + k + 7], b[bFrom + k + 7], s7);
+        }
+        for (; k < length; k++) {
+            s0 = Math.fma(a[aFrom + k], b[bFrom + k], s0);
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    @Override
     public float blockMax(float[] values, int from, int length) {
         // Math.max, as the vector lanes do: +0 above -0 whatever the order, so both give the same bits
         float m0 = Float.NEGATIVE_INFINITY;

@@ -29,6 +29,13 @@ interface SolverKernels {
     /** {@code out[m] = rows[ids[m]] . b} for m < count, each exactly as {@link #dot(float[], float[])} computes it. */
     void dots(float[][] rows, int[] ids, int count, float[] b, double[] out);
 
+    /**
+     * {@code a[aFrom ..] . b[bFrom ..]} over {@code length} doubles, in eight lanes (lane i sums the terms
+     * {@code k = i mod 8} in order, then {@code ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))}): the
+     * short inner products of the support's Cholesky factor, which one running sum would chain.
+     */
+    double dot(double[] a, int aFrom, double[] b, int bFrom, int length);
+
     /** The largest of {@code values[from .. from + length)}, length >= 1 (NaN never occurs: inputs are finite). */
     float blockMax(float[] values, int from, int length);
 

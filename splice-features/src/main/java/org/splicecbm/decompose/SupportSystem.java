@@ -6,6 +6,7 @@ package org.splicecbm.decompose;
  * exact rather than "coordinate descent to a tolerance".
  */
 final class SupportSystem {
+    private static final SolverKernels KERNELS = SolverKernels.BEST;
     /** The Cholesky factor, row-major with stride {@code capacity}, kept between solves (they are many per row). */
     private double[] lower = new double[0];
     private int capacity;
@@ -37,10 +38,7 @@ final class SupportSystem {
             int rowA = a * stride;
             for (int b = 0; b <= a; b++) {
                 int rowB = b * stride;
-                double sum = gram[column + support[b]];
-                for (int k = 0; k < b; k++) {
-                    sum -= lower[rowA + k] * lower[rowB + k];
-                }
+                double sum = gram[column + support[b]] - KERNELS.dot(lower, rowA, lower, rowB, b);
                 if (a == b) {
                     if (sum <= pivotFloor * gram[column + support[a]]) {
                         return null;
@@ -55,19 +53,18 @@ final class SupportSystem {
         }
         double[] x = new double[n];
         for (int a = 0; a < n; a++) {
-            double sum = targetCorrelation[support[a]] - l1 / 2;
             int rowA = a * stride;
-            for (int k = 0; k < a; k++) {
-                sum -= lower[rowA + k] * x[k];
-            }
+            double sum = targetCorrelation[support[a]] - l1 / 2 - KERNELS.dot(lower, rowA, x, 0, a);
             x[a] = sum / lower[rowA + a];
         }
+        // L^T x = y by rows of L (column-oriented back substitution): contiguous reads, not a stride per term
         for (int a = n - 1; a >= 0; a--) {
-            double sum = x[a];
-            for (int k = a + 1; k < n; k++) {
-                sum -= lower[k * stride + a] * x[k];
+            int rowA = a * stride;
+            x[a] /= lower[rowA + a];
+            double xa = x[a];
+            for (int k = 0; k < a; k++) {
+                x[k] -= lower[rowA + k] * xa;
             }
-            x[a] = sum / lower[a * stride + a];
         }
         for (double v : x) {
             if (!(v > 0)) {

@@ -48,6 +48,24 @@ final class VectorKernels implements SolverKernels {
 
 
     @Override
+    public double dot(double[] a, int aFrom, double[] b, int bFrom, int length) {
+        if (!VectorDotProducts.WIDE || length < 16) {
+            return ScalarKernels.dot8(a, aFrom, b, bFrom, length); // short: the vector set-up does not pay
+        }
+        DoubleVector acc = DoubleVector.zero(D8);
+        int k = 0;
+        for (; k + 7 < length; k += 8) {
+            acc = DoubleVector.fromArray(D8, a, aFrom + k).fma(DoubleVector.fromArray(D8, b, bFrom + k), acc);
+        }
+        double s0 = acc.lane(0);
+        for (; k < length; k++) {
+            s0 = Math.fma(a[aFrom + k], b[bFrom + k], s0);
+        }
+        return ((s0 + acc.lane(1)) + (acc.lane(2) + acc.lane(3))) + ((acc.lane(4) + acc.lane(5))
+                + (acc.lane(6) + acc.lane(7)));
+    }
+
+    @Override
     public float blockMax(float[] values, int from, int length) {
         int k = from;
         float result = Float.NEGATIVE_INFINITY;

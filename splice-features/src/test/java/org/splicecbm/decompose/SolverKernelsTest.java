@@ -115,6 +115,31 @@ class SolverKernelsTest {
         }
     }
 
+    @Test
+    void offsetDoubleDotsAgree() {
+        Random random = new Random(11);
+        for (int length : new int[] {0, 1, 7, 8, 15, 16, 17, 40, 119, 200}) {
+            for (int trial = 0; trial < 20; trial++) {
+                int aFrom = random.nextInt(5);
+                int bFrom = random.nextInt(5);
+                double[] a = doubles(random, aFrom + length + random.nextInt(3));
+                double[] b = doubles(random, bFrom + length + random.nextInt(3));
+                double scalar = SCALAR.dot(a, aFrom, b, bFrom, length);
+                String what = "length " + length + " offsets " + aFrom + "/" + bFrom + ", trial " + trial;
+                assertSameBits(scalar, VECTOR.dot(a, aFrom, b, bFrom, length), "offset double dot, " + what);
+                BigDecimal exact = BigDecimal.ZERO;
+                double magnitude = 0;
+                for (int k = 0; k < length; k++) {
+                    exact = exact.add(new BigDecimal(a[aFrom + k]).multiply(new BigDecimal(b[bFrom + k])));
+                    magnitude += Math.abs(a[aFrom + k] * b[bFrom + k]);
+                }
+                double error = Math.abs(exact.subtract(new BigDecimal(scalar)).doubleValue());
+                assertTrue(error <= 1e-13 * Math.max(magnitude, Double.MIN_NORMAL), "offset double dot within 1e-13"
+                        + " of sum |a_k b_k|, " + what + ": " + error);
+            }
+        }
+    }
+
     /** The interface promises the same bits for every finite input; +0 and -0 are finite inputs. */
     @Test
     void signedZerosGiveTheSameBits() {
