@@ -11,8 +11,9 @@ package org.splicecbm.decompose;
  * @param meanWorkingSetSize    mean final working-set size
  * @param productNanos          wall time in dictionary products
  * @param subproblemNanos       wall time in the per-row work (screening, subproblems, gaps)
- * @param certifiedWithoutProduct rows whose last round was certified by the bound on unrecomputed
- *                              correlations, without a final dictionary product or Gram refresh
+ * @param certifiedWithoutProduct rows certified without a final dictionary product or Gram refresh: by the
+ *                              exact correlations of the few concepts the residual's last move could push
+ *                              over l1/2, and a rigorous bound on all others
  * @param gramMatrix            whether rounds after the first product used the Gram matrix
  * @param gramUpdates           refreshes of a row's correlations from Gram rows ({@code C z - G_{:,S} w_S})
  * @param gramRows              Gram rows (length c) read by those refreshes, all rows together
