@@ -14,7 +14,7 @@ record ConceptRows(float[][] rows, double[] squaredNorms, double maxNorm, double
         double maxNorm = 0;
         for (int j = 0; j < dictionary.length; j++) {
             rows[j] = dictionary[j].clone();
-            squaredNorms[j] = ExactDot.of(rows[j], rows[j]);
+            squaredNorms[j] = SolverKernels.BEST.dot(rows[j], rows[j]);
             maxNorm = Math.max(maxNorm, Math.sqrt(squaredNorms[j]));
         }
         int dim = rows[0].length;

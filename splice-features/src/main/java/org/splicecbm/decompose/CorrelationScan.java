@@ -97,7 +97,42 @@ final class CorrelationScan {
         if (rank > blockMax.length) {
             return Float.NEGATIVE_INFINITY;
         }
-        return Selection.kthLargest(blockMax.clone(), rank - 1);
+        return kthLargest(blockMax.clone(), rank - 1);
+    }
+
+    /**
+     * The value that would sit at position {@code k} (from 0) if {@code values} were sorted from the
+     * largest down; reorders {@code values}. Quickselect with the middle element as pivot: no sort needed.
+     */
+    static float kthLargest(float[] values, int k) {
+        int low = 0;
+        int high = values.length - 1;
+        while (low < high) {
+            float pivot = values[(low + high) >>> 1];
+            int i = low;
+            int j = high;
+            while (i <= j) {
+                while (values[i] > pivot) {
+                    i++;
+                }
+                while (values[j] < pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    float t = values[i];
+                    values[i++] = values[j];
+                    values[j--] = t;
+                }
+            }
+            if (k <= j) {
+                high = j;
+            } else if (k >= i) {
+                low = i;
+            } else {
+                return values[k];
+            }
+        }
+        return values[k];
     }
 
     /** An int that orders floats from the largest down (as a signed int), so ascending keys = descending values. */
@@ -146,40 +181,5 @@ final class CorrelationScan {
     }
 
     /** Concept ids and their float32 correlations. */
-    record Selection(int[] indices, float[] values) {
-        /**
-         * The value that would sit at position {@code k} (from 0) if {@code values} were sorted from the
-         * largest down; reorders {@code values}. Quickselect with the middle element as pivot: no sort needed.
-         */
-        static float kthLargest(float[] values, int k) {
-            int low = 0;
-            int high = values.length - 1;
-            while (low < high) {
-                float pivot = values[(low + high) >>> 1];
-                int i = low;
-                int j = high;
-                while (i <= j) {
-                    while (values[i] > pivot) {
-                        i++;
-                    }
-                    while (values[j] < pivot) {
-                        j--;
-                    }
-                    if (i <= j) {
-                        float t = values[i];
-                        values[i++] = values[j];
-                        values[j--] = t;
-                    }
-                }
-                if (k <= j) {
-                    high = j;
-                } else if (k >= i) {
-                    low = i;
-                } else {
-                    return values[k];
-                }
-            }
-            return values[k];
-        }
-    }
+    record Selection(int[] indices, float[] values) {}
 }

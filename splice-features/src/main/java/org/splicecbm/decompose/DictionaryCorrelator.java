@@ -67,12 +67,10 @@ final class DictionaryCorrelator implements AutoCloseable {
         if (count > blockRows) {
             throw new IllegalArgumentException("a block holds at most " + blockRows + " rows, asked for " + count);
         }
-        int padded = roundUp(count);
-        float[] rows = vectors.length == padded * dim ? vectors : java.util.Arrays.copyOf(vectors, padded * dim);
         NDManager scope = manager.newSubManager();
         try {
-            NDArray product = scope.create(rows, new Shape(padded, dim)).matMul(transposedDictionary);
-            return new CorrelationBlock(scope, product.toByteBuffer(true).asFloatBuffer(), concepts);
+            return new CorrelationBlock(scope, multiply(scope, vectors, count).toByteBuffer(true).asFloatBuffer(),
+                    concepts);
         } catch (RuntimeException e) {
             scope.close();
             throw e;
@@ -81,11 +79,16 @@ final class DictionaryCorrelator implements AutoCloseable {
 
     /** Correlations of the first {@code rows} vectors; the result may hold extra (padding) rows after them. */
     private float[] product(float[] vectors, int rows) {
+        try (NDManager scope = manager.newSubManager()) {
+            return multiply(scope, vectors, rows).toFloatArray();
+        }
+    }
+
+    /** The product of the first {@code rows} vectors, zero-padded to the row granule, with the dictionary, in {@code scope}. */
+    private NDArray multiply(NDManager scope, float[] vectors, int rows) {
         int padded = roundUp(rows);
         float[] block = vectors.length == padded * dim ? vectors : java.util.Arrays.copyOf(vectors, padded * dim);
-        try (NDManager scope = manager.newSubManager()) {
-            return scope.create(block, new Shape(padded, dim)).matMul(transposedDictionary).toFloatArray();
-        }
+        return scope.create(block, new Shape(padded, dim)).matMul(transposedDictionary);
     }
 
     private static int roundUp(int rows) {

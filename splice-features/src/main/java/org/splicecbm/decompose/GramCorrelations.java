@@ -7,7 +7,7 @@ package org.splicecbm.decompose;
  * {@code c |S|} multiply-adds instead of a {@code c d} dictionary pass.
  *
  * <p>The values are float32 and come with a rigorous bound on their error, used exactly like the
- * engine product's bound (candidates for the maximum are recomputed in double, {@link ExactDot}):
+ * engine product's bound (candidates for the maximum are recomputed in double, {@link SolverKernels#dots}):
  * <ul>
  *   <li>{@code C z}: {@code (d + 2) u ||c_j|| ||z||} (any summation order; z rounded to float);</li>
  *   <li>each Gram entry: {@code (d + 2) u ||c_j|| ||c_s||} (the float32 product), plus half a fixed-point

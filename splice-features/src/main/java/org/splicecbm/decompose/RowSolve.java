@@ -113,7 +113,7 @@ final class RowSolve {
         objective = DictionaryMath.dot(residual, residual) + l1 * problem.weightSum();
         CorrelationScan scan = CorrelationScan.of(corr, offset, concepts.count(), l1 / 2 - error);
         gap = DualGap.of(target, residual, objective, l1, 2 * exactMaxCorrelation(scan, error), scale);
-        if (gap <= relativeGapTolerance * objective || gap <= ABSOLUTE_GAP_FLOOR * targetEnergy) {
+        if (certifies(gap, objective, relativeGapTolerance)) {
             converged = true;
             return;
         }
@@ -145,8 +145,7 @@ final class RowSolve {
             }
             double candidateObjective = DictionaryMath.dot(residual, residual) + l1 * problem.weightSum();
             double candidateGap = DualGap.of(target, residual, candidateObjective, l1, 2 * exact.max(), scale);
-            if (candidateGap <= relativeGapTolerance * candidateObjective
-                    || candidateGap <= ABSOLUTE_GAP_FLOOR * targetEnergy) {
+            if (certifies(candidateGap, candidateObjective, relativeGapTolerance)) {
                 objective = candidateObjective;
                 gap = candidateGap;
                 converged = true;
@@ -169,12 +168,22 @@ final class RowSolve {
         }
     }
 
+    /** Whether a duality gap is small enough: relative to the objective, or at double resolution of {@code ||z||^2}. */
+    private boolean certifies(double gap, double objective, double relativeGapTolerance) {
+        return gap <= relativeGapTolerance * objective || gap <= ABSOLUTE_GAP_FLOOR * targetEnergy;
+    }
+
+    /** {@code out[m] = c_j . r} for the first {@code count} concepts j of {@code ids}, the current residual r. */
+    private void exactCorrelations(int[] ids, int count, double[] out) {
+        KERNELS.dots(concepts.rows(), ids, count, residual, out);
+        exactDots += count;
+    }
+
     /** The exact {@code max_j c_j . r}: only concepts within twice the float error of the float maximum can hold it. */
     private double exactMaxCorrelation(CorrelationScan scan, double error) {
         int[] near = scan.nearMax(2 * error).indices();
         double[] exact = new double[near.length];
-        KERNELS.dots(concepts.rows(), near, near.length, residual, exact);
-        exactDots += near.length;
+        exactCorrelations(near, near.length, exact);
         double exactMax = Double.NEGATIVE_INFINITY;
         for (double value : exact) {
             exactMax = Math.max(exactMax, value);
@@ -185,8 +194,7 @@ final class RowSolve {
     /** Adds the first {@code count} concepts of {@code pool} with their exact correlations with the residual. */
     private void addToWorkingSet(int[] pool, int count) {
         double[] correlations = new double[count];
-        KERNELS.dots(concepts.rows(), pool, count, residual, correlations);
-        exactDots += count;
+        exactCorrelations(pool, count, correlations);
         problem.add(pool, correlations, count);
     }
 
@@ -212,8 +220,7 @@ final class RowSolve {
                     outsidePool[outside++] = j;
                 }
             }
-            KERNELS.dots(concepts.rows(), outsidePool, outside, residual, poolCorrelations);
-            exactDots += outside;
+            exactCorrelations(outsidePool, outside, poolCorrelations);
             for (int m = 0; m < outside; m++) {
                 double correlation = poolCorrelations[m];
                 outsideMax = Math.max(outsideMax, correlation);

@@ -100,11 +100,6 @@ final class WorkingSetProblem {
         supportStepPending = true;
     }
 
-    /** Adds one concept (see {@link #add(int[], double[], int)}). */
-    void add(int concept, double residualCorrelation) {
-        add(new int[] {concept}, new double[] {residualCorrelation}, 1);
-    }
-
     /**
      * Moves the problem to another penalty, keeping the members and weights (a step along an l1
      * path): every gradient {@code l1 - 2 c_i.z + 2 (Q w)_i} shifts by the change in l1.

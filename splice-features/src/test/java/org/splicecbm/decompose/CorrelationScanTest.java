@@ -72,7 +72,7 @@ class CorrelationScanTest {
         for (int m = 0; m < members; m++) {
             int concept = m == 0 ? argMax(values) : random.nextInt(count); // often exclude the largest
             if (!problem.contains(concept)) {
-                problem.add(concept, 0.0);
+                problem.add(new int[] {concept}, new double[] {0.0}, 1);
             }
         }
         for (int limit : new int[] {1, 3, 17, 100}) {
@@ -93,7 +93,7 @@ class CorrelationScanTest {
             float[] sorted = values.clone();
             Arrays.sort(sorted);
             int k = random.nextInt(n);
-            assertEquals(sorted[n - 1 - k], CorrelationScan.Selection.kthLargest(values.clone(), k),
+            assertEquals(sorted[n - 1 - k], CorrelationScan.kthLargest(values.clone(), k),
                     "kthLargest(" + k + ") of " + n + " values must equal the sorted value, trial " + trial);
         }
     }

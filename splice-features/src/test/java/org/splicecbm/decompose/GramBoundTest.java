@@ -60,7 +60,7 @@ class GramBoundTest {
                 double[] z = DictionaryMath.widen(targetRow);
                 WorkingSetProblem problem = new WorkingSetProblem(concepts.rows(), concepts.squaredNorms(), z, l1);
                 for (int j : largestCorrelations(z, 24)) {
-                    problem.add(j, EXACT.dot(concepts.rows()[j], z));
+                    problem.add(new int[] {j}, new double[] {EXACT.dot(concepts.rows()[j], z)}, 1);
                 }
                 problem.solve(1e-10, 10_000);
                 int positive = 0;

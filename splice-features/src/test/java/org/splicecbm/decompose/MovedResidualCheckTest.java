@@ -75,7 +75,7 @@ class MovedResidualCheckTest {
                     bestValue = value;
                 }
             }
-            problem.add(best, bestValue);
+            problem.add(new int[] {best}, new double[] {bestValue}, 1);
         }
     }
 
