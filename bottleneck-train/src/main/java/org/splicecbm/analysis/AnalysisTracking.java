@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.splicecbm.tracking.RunInterrupts;
 import org.splicecbm.tracking.RunTracker;
 import org.splicecbm.tracking.RunTrackers;
 import org.splicecbm.tracking.TrackedRun;
-import org.splicecbm.tracking.TrackedRun.RunOutcome;
 
 /**
  * Records one finished analysis as an MLflow run through the project's {@link RunTracker}: parameters,
@@ -39,9 +39,9 @@ public record AnalysisTracking(String uri, Path localStore, String experiment) {
                 });
                 run.logMetrics(finite, 0);
                 files.forEach(f -> run.logArtifact(f, ""));
-                run.finish(RunOutcome.FINISHED, null);
+                RunInterrupts.finished(run);
             } catch (RuntimeException e) {
-                run.finish(RunOutcome.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+                RunInterrupts.failed(run, e);
                 throw e;
             }
             return run.runId();

@@ -2,9 +2,13 @@ package org.splicecbm.tracking;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.splicecbm.store.AtomicDirectory;
+import org.splicecbm.tracking.TrackedRun.RunOutcome;
 
 /**
  * What happens to a run when the JVM is stopped (Ctrl-C, SIGTERM) before it ends: a JVM shutdown hook
@@ -12,9 +16,15 @@ import org.splicecbm.store.AtomicDirectory;
  * store and on a server) and removes its unfinished output folder, so no half-written result is left
  * that looks like a finished one. The process then exits non-zero (130 or 143), as for any signal.
  * A run is covered between {@link #guard} and the {@link Guard#close() close} of the returned guard.
+ *
+ * <p>The run's own thread keeps going while the hook runs, and removing its output can make it fail
+ * (a model written into a folder that just went away). So a run is ended through {@link #finished} and
+ * {@link #failed}, which leave a run the hook has marked KILLED as it is: the signal is why it stopped.
  */
 public final class RunInterrupts {
     private static final Map<Guard, Boolean> ACTIVE = new ConcurrentHashMap<>();
+    /** Runs the hook ended; guarded by the class lock, which also orders their ending against the hook's. */
+    private static final Set<TrackedRun> KILLED = Collections.newSetFromMap(new IdentityHashMap<>());
     private static volatile boolean hookInstalled;
 
     private RunInterrupts() {}
@@ -36,10 +46,10 @@ public final class RunInterrupts {
             ACTIVE.remove(this);
         }
 
-        private void interrupted() {
+        void interrupted() { // package-private: the hook calls it; RunInterruptsTest calls it as the hook would
             StringBuilder kept = new StringBuilder();
             try {
-                run.killed();
+                markKilled(run);
                 kept.append("marked KILLED in tracking (run ").append(run.runId()).append(")");
             } catch (RuntimeException e) {
                 kept.append("could not mark it KILLED: ").append(e.getMessage());
@@ -76,6 +86,27 @@ public final class RunInterrupts {
         Guard guard = new Guard(run, description, partialOutput);
         ACTIVE.put(guard, Boolean.TRUE);
         return guard;
+    }
+
+    /** Ends {@code run} FINISHED, unless an interrupt has already ended it KILLED. */
+    public static void finished(TrackedRun run) {
+        end(run, RunOutcome.FINISHED, null);
+    }
+
+    /** Ends {@code run} FAILED with the exception's type and message as its error tag, unless it was ended KILLED. */
+    public static void failed(TrackedRun run, Exception error) {
+        end(run, RunOutcome.FAILED, error.getClass().getSimpleName() + ": " + error.getMessage());
+    }
+
+    private static synchronized void end(TrackedRun run, RunOutcome outcome, String error) {
+        if (!KILLED.contains(run)) {
+            run.finish(outcome, error);
+        }
+    }
+
+    private static synchronized void markKilled(TrackedRun run) {
+        KILLED.add(run);
+        run.killed();
     }
 
     private static synchronized void installHook() {

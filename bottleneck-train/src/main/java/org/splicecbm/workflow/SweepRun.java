@@ -23,9 +23,9 @@ import org.splicecbm.sweep.Trial;
 import org.splicecbm.sweep.TrialResult;
 import org.splicecbm.sweep.TrialStore;
 import org.splicecbm.tracking.RunProvenance;
+import org.splicecbm.tracking.RunInterrupts;
 import org.splicecbm.tracking.RunTracker;
 import org.splicecbm.tracking.TrackedRun;
-import org.splicecbm.tracking.TrackedRun.RunOutcome;
 
 /**
  * A sweep as a library call: plan the feature points of the config's {@code sweep:} section (grid or seeded
@@ -101,10 +101,10 @@ public final class SweepRun {
                     .forEach(p -> results.addAll(p.points()));
             interrupts.writingResults();
             TrialResult chosen = SweepResultsFolder.write(config, commands, dir, results, parent, out);
-            parent.finish(RunOutcome.FINISHED, null);
+            RunInterrupts.finished(parent);
             return new SweepResult(state.sweepId(), results, chosen, dir, parent.runId());
         } catch (IOException | RuntimeException e) {
-            parent.finish(RunOutcome.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+            RunInterrupts.failed(parent, e);
             deleteIfEmpty(dir); // the claimed results folder; a rerun recreates it under the same name
             throw e;
         }

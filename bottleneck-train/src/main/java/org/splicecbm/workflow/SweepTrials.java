@@ -25,7 +25,6 @@ import org.splicecbm.tracking.RunInterrupts;
 import org.splicecbm.tracking.RunProvenance;
 import org.splicecbm.tracking.RunTracker;
 import org.splicecbm.tracking.TrackedRun;
-import org.splicecbm.tracking.TrackedRun.RunOutcome;
 
 /**
  * A sweep's path as the CLI runs it: the feature stage for the point's vocabulary size and SpLiCE l1 (the CLIP
@@ -87,12 +86,14 @@ final class SweepTrials implements TrialExecutor {
         runTags.put("splice.sweep.path", r.params().features().key());
         TrackedRun run = tracker.startRun(pointConfig.experimentName(), r.runName(), runTags);
         try (RunInterrupts.Guard guard = RunInterrupts.guard(run, "sweep child run " + r.runName(), null)) {
-            run.logParams(RunProvenance.params(pointConfig));
-            run.logMetrics(metrics(r, p), 0);
-            run.finish(RunOutcome.FINISHED, null);
-        } catch (RuntimeException e) {
-            run.finish(RunOutcome.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
-            throw e;
+            try {
+                run.logParams(RunProvenance.params(pointConfig));
+                run.logMetrics(metrics(r, p), 0);
+            } catch (RuntimeException e) {
+                RunInterrupts.failed(run, e);
+                throw e;
+            }
+            RunInterrupts.finished(run);
         }
         return r.withRunId(run.runId());
     }

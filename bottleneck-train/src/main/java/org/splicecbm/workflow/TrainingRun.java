@@ -21,7 +21,6 @@ import org.splicecbm.tracking.RunInterrupts;
 import org.splicecbm.tracking.RunProvenance;
 import org.splicecbm.tracking.RunTracker;
 import org.splicecbm.tracking.RunTrackers;
-import org.splicecbm.tracking.TrackedRun.RunOutcome;
 import org.splicecbm.tracking.TrackedRun;
 
 /**
@@ -61,12 +60,15 @@ public final class TrainingRun {
             TrackedRun run = tracker.startRun(config.experimentName(), runName, tags);
             Path runDir = config.output().resolve("runs").resolve(runName);
             try (RunInterrupts.Guard interrupt = RunInterrupts.guard(run, "train run " + runName, runDir)) {
-                TrainingResult result = trainAndReport(config, splits, run, runName);
-                run.finish(RunOutcome.FINISHED, null);
+                TrainingResult result;
+                try { // inside the guard: a signal while the run is being ended still ends it KILLED
+                    result = trainAndReport(config, splits, run, runName);
+                } catch (IOException | RuntimeException e) {
+                    RunInterrupts.failed(run, e);
+                    throw e;
+                }
+                RunInterrupts.finished(run);
                 return result.trackedAt(tracker.location(), tracker.outage());
-            } catch (IOException | RuntimeException e) {
-                run.finish(RunOutcome.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
-                throw e;
             }
         }
     }
