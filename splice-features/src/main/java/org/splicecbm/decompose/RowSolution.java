@@ -6,7 +6,7 @@ import java.util.Arrays;
  * A row's certified solution at one l1, taken when it converged (on an l1 path the row then moves on),
  * with its cost counters so far (cumulative along the path).
  */
-record RowSolution(int[] columns, float[] values, double objective, double gap, long exactDots, long sweeps,
+record RowSolution(int[] columns, float[] values, double objective, double gap, long exactDots, long steps,
                    int workingSetSize, int rounds, boolean certifiedWithoutProduct, long gramUpdates,
                    long gramRows) {
 
@@ -26,7 +26,7 @@ record RowSolution(int[] columns, float[] values, double objective, double gap, 
             columns[m] = (int) (packed[m] >>> 32);
             values[m] = (float) p.weight((int) packed[m]);
         }
-        return new RowSolution(columns, values, row.objective(), row.gap(), row.exactDots(), p.sweeps(), p.size(),
+        return new RowSolution(columns, values, row.objective(), row.gap(), row.exactDots(), p.steps(), p.size(),
                 row.rounds(), row.certifiedWithoutProduct(), row.gramUpdates(), row.gramColumns());
     }
 }

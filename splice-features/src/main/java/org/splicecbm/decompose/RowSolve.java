@@ -26,7 +26,7 @@ import org.splicecbm.concepts.DictionaryMath;
 final class RowSolve {
     private static final double INITIAL_INNER_TOLERANCE = 1e-11;
     private static final double FLOOR_INNER_TOLERANCE = 1e-15;
-    private static final int MAX_SWEEPS = 20_000;
+    private static final int MAX_SUBPROBLEM_STEPS = 20_000;
     private static final int MAX_CHECKS = 1000;
     /** Most concepts a round checks exactly instead of refreshing all c correlations (measured, see benchmarks/solver.md). */
     private static final int MOVED_CHECK_CAP = 64;
@@ -210,7 +210,7 @@ final class RowSolve {
         int[] violators = new int[candidates.addedPerCheck()];
         double[] violation = new double[candidates.addedPerCheck()];
         for (int check = 0; check < MAX_CHECKS; check++) {
-            problem.solve(innerTolerance, MAX_SWEEPS);
+            problem.solve(innerTolerance, MAX_SUBPROBLEM_STEPS);
             problem.residualInto(residual);
             int found = 0;
             outsideMax = Double.NEGATIVE_INFINITY;

@@ -17,7 +17,7 @@ final class SolutionAssembly {
         double[] objective = new double[n];
         double[] gap = new double[n];
         long exactDots = 0;
-        long sweeps = 0;
+        long steps = 0;
         long workingSetTotal = 0;
         long gramUpdates = 0;
         long gramRows = 0;
@@ -30,7 +30,7 @@ final class SolutionAssembly {
             objective[i] = row.objective();
             gap[i] = row.gap();
             exactDots += row.exactDots() - (before == null ? 0 : before.exactDots());
-            sweeps += row.sweeps() - (before == null ? 0 : before.sweeps());
+            steps += row.steps() - (before == null ? 0 : before.steps());
             gramUpdates += row.gramUpdates() - (before == null ? 0 : before.gramUpdates());
             gramRows += row.gramRows() - (before == null ? 0 : before.gramRows());
             workingSetTotal += row.workingSetSize();
@@ -44,7 +44,7 @@ final class SolutionAssembly {
             System.arraycopy(rows[i].values(), 0, data, (int) indptr[i], rows[i].values().length);
             System.arraycopy(rows[i].columns(), 0, indices, (int) indptr[i], rows[i].columns().length);
         }
-        SolveStats stats = new SolveStats(n, cost.productRows, maxRounds, exactDots, sweeps,
+        SolveStats stats = new SolveStats(n, cost.productRows, maxRounds, exactDots, steps,
                 n == 0 ? 0 : (double) workingSetTotal / n, cost.productNanos, cost.rowNanos, certified,
                 gramMatrix, gramUpdates, gramRows);
         return new LassoResult(new CsrMatrix(n, concepts, data, indices, indptr), objective, gap, stats);

@@ -7,7 +7,7 @@ package org.splicecbm.decompose;
  * @param productRows           rows multiplied with the whole dictionary (one per row and round, padding excluded)
  * @param maxRounds             most working-set rounds (dictionary products) any row needed
  * @param exactDotProducts      length-d double-precision dot products (Gram entries, exact KKT checks)
- * @param coordinateSweeps      coordinate-descent passes over working sets, all rows together
+ * @param subproblemSteps       active-set steps on working sets (coordinate sweeps where that fallback ran), all rows together
  * @param meanWorkingSetSize    mean final working-set size
  * @param productNanos          wall time in dictionary products
  * @param subproblemNanos       wall time in the per-row work (screening, subproblems, gaps)
@@ -22,7 +22,7 @@ package org.splicecbm.decompose;
  * (largest) l1; the other values need none.
  */
 public record SolveStats(int rows, long productRows, int maxRounds, long exactDotProducts,
-                         long coordinateSweeps, double meanWorkingSetSize, long productNanos,
+                         long subproblemSteps, double meanWorkingSetSize, long productNanos,
                          long subproblemNanos, int certifiedWithoutProduct, boolean gramMatrix,
                          long gramUpdates, long gramRows) {
 
