@@ -29,7 +29,7 @@ public record AnalysisTracking(String uri, Path localStore, String experiment) {
         }
         try (RunTracker tracker = RunTrackers.open(uri, localStore)) {
             TrackedRun run = tracker.startRun(experiment, runName, Map.of("splice.analysis", runName));
-            try {
+            RunInterrupts.runToEnd(run, "analysis run " + runName, null, () -> {
                 run.logParams(params);
                 Map<String, Double> finite = new java.util.TreeMap<>();
                 metrics.forEach((k, v) -> {
@@ -39,11 +39,8 @@ public record AnalysisTracking(String uri, Path localStore, String experiment) {
                 });
                 run.logMetrics(finite, 0);
                 files.forEach(f -> run.logArtifact(f, ""));
-                RunInterrupts.finished(run);
-            } catch (RuntimeException e) {
-                RunInterrupts.failed(run, e);
-                throw e;
-            }
+                return null;
+            });
             return run.runId();
         }
     }

@@ -88,6 +88,32 @@ public final class RunInterrupts {
         return guard;
     }
 
+    /** A run's work, which may throw {@code E}. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T call() throws E;
+    }
+
+    /**
+     * Does {@code work} covered by a guard and ends the run FINISHED, or FAILED with the exception
+     * (rethrown), unless a signal ended it KILLED first. The guard stays open until the run has ended, so a
+     * signal while it is being ended still ends it KILLED.
+     */
+    public static <T, E extends Exception> T runToEnd(TrackedRun run, String description, Path partialOutput,
+                                                      Work<T, E> work) throws E {
+        try (Guard guard = guard(run, description, partialOutput)) {
+            T result;
+            try {
+                result = work.call();
+            } catch (Exception e) {
+                failed(run, e);
+                throw e;
+            }
+            finished(run);
+            return result;
+        }
+    }
+
     /** Ends {@code run} FINISHED, unless an interrupt has already ended it KILLED. */
     public static void finished(TrackedRun run) {
         end(run, RunOutcome.FINISHED, null);

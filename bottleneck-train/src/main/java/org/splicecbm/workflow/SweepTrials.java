@@ -85,16 +85,11 @@ final class SweepTrials implements TrialExecutor {
         runTags.put("splice.sweep.trial", r.params().key());
         runTags.put("splice.sweep.path", r.params().features().key());
         TrackedRun run = tracker.startRun(pointConfig.experimentName(), r.runName(), runTags);
-        try (RunInterrupts.Guard guard = RunInterrupts.guard(run, "sweep child run " + r.runName(), null)) {
-            try {
-                run.logParams(RunProvenance.params(pointConfig));
-                run.logMetrics(metrics(r, p), 0);
-            } catch (RuntimeException e) {
-                RunInterrupts.failed(run, e);
-                throw e;
-            }
-            RunInterrupts.finished(run);
-        }
+        RunInterrupts.runToEnd(run, "sweep child run " + r.runName(), null, () -> {
+            run.logParams(RunProvenance.params(pointConfig));
+            run.logMetrics(metrics(r, p), 0);
+            return null;
+        });
         return r.withRunId(run.runId());
     }
 

@@ -59,17 +59,9 @@ public final class TrainingRun {
         try (RunTracker tracker = tracker(config)) {
             TrackedRun run = tracker.startRun(config.experimentName(), runName, tags);
             Path runDir = config.output().resolve("runs").resolve(runName);
-            try (RunInterrupts.Guard interrupt = RunInterrupts.guard(run, "train run " + runName, runDir)) {
-                TrainingResult result;
-                try { // inside the guard: a signal while the run is being ended still ends it KILLED
-                    result = trainAndReport(config, splits, run, runName);
-                } catch (IOException | RuntimeException e) {
-                    RunInterrupts.failed(run, e);
-                    throw e;
-                }
-                RunInterrupts.finished(run);
-                return result.trackedAt(tracker.location(), tracker.outage());
-            }
+            TrainingResult result = RunInterrupts.runToEnd(run, "train run " + runName, runDir,
+                    () -> trainAndReport(config, splits, run, runName));
+            return result.trackedAt(tracker.location(), tracker.outage());
         }
     }
 

@@ -14,7 +14,10 @@ final class PassiveSetFactor {
     private double[] lower = new double[0];
     private int capacity;
     private int[] slots = new int[0];
+    /** Work arrays of {@link #remove} and {@link #stationaryWeights}, {@code capacity} long. */
     private double[] spill = new double[0];
+    private double[] rhs = new double[0];
+    private double[] solution = new double[0];
     private int size;
 
     int size() {
@@ -61,10 +64,6 @@ final class PassiveSetFactor {
      */
     void remove(int row) {
         int last = size - 1;
-        int tail = last - row;
-        if (spill.length < tail) {
-            spill = new double[capacity];
-        }
         double[] x = spill;
         for (int a = row + 1; a <= last; a++) {
             int from = a * capacity;
@@ -90,6 +89,19 @@ final class PassiveSetFactor {
                 x[i - row] = c * x[i - row] - s * updated;
             }
         }
+    }
+
+    /**
+     * The weights that make the passive set stationary, {@code Q_PP w_P = C_P z - l1/2}, from
+     * {@code targetCorrelation[slot] = c_slot . z}; entry k belongs to row k. The array is this factor's
+     * and is overwritten by the next call.
+     */
+    double[] stationaryWeights(double[] targetCorrelation, double l1) {
+        for (int k = 0; k < size; k++) {
+            rhs[k] = targetCorrelation[slots[k]] - l1 / 2;
+        }
+        solve(rhs, solution);
+        return solution;
     }
 
     /** Solves {@code L L^T x = rhs} ({@code rhs[k]} belongs to row k); writes x into {@code out}. */
@@ -127,6 +139,9 @@ final class PassiveSetFactor {
         }
         lower = copy;
         slots = java.util.Arrays.copyOf(slots, grown);
+        spill = new double[grown];
+        rhs = new double[grown];
+        solution = new double[grown];
         capacity = grown;
     }
 }

@@ -29,15 +29,17 @@ final class WorkingSetProblem {
     private double[] weights = new double[0];
     private double[] gradient = new double[0];
     private final GramColumns gram;
+    /** The Cholesky factor of the positive weights' Gram block, while {@code factorValid}. */
     private final PassiveSetFactor passive = new PassiveSetFactor();
+    /** False after coordinate descent moved the weights and the factor of its support could not be built. */
+    private boolean factorValid = true;
     private final java.util.BitSet memberSet = new java.util.BitSet();
     /** Slots that may not enter P again during the current solve (no positive weight, or a singular pivot). */
     private final java.util.BitSet blocked = new java.util.BitSet();
     /** The blocked slots refused for a singular pivot. */
     private final java.util.BitSet singular = new java.util.BitSet();
-    private double[] rhsScratch = new double[0];
-    private double[] solutionScratch = new double[0];
-    private int[] enteringScratch = new int[0];
+    /** The violators of one step, most negative gradient first (work array, as long as the members'). */
+    private int[] entering = new int[0];
     /** Whether the current solve enters one member per step (after a joint entry failed). */
     private boolean singleEntry;
     /** The member entered alone by the last step in single-entry mode (-1: none). */
@@ -63,10 +65,6 @@ final class WorkingSetProblem {
 
     double weight(int i) {
         return weights[i];
-    }
-
-    double gradient(int i) {
-        return gradient[i];
     }
 
     long steps() {
@@ -165,10 +163,13 @@ final class WorkingSetProblem {
      * not seen with d = 512 and supports of ~120, but a working set can be rank-deficient).
      */
     void solve(double tolerance, int maxSteps) {
-        if (!factorMatchesWeights()) {
+        if (!factorValid || !activeSetSteps(tolerance, maxSteps)) {
             coordinateDescent(tolerance, maxSteps);
-            return;
         }
+    }
+
+    /** Returns whether the steps solved the subproblem (false: the step cap, or a violator that cannot enter). */
+    private boolean activeSetSteps(double tolerance, int maxSteps) {
         blocked.clear();
         singular.clear();
         singleEntry = false;
@@ -180,13 +181,11 @@ final class WorkingSetProblem {
             }
             refreshGradient();
             if (!enterViolators(tolerance)) {
-                if (blockedViolator(tolerance)) {
-                    break; // a violator is (numerically) in the span of P: an exchange the steps do not make
-                }
-                return;
+                // a violator that is (numerically) in the span of P needs an exchange the steps do not make
+                return !blockedViolator(tolerance);
             }
         }
-        coordinateDescent(tolerance, maxSteps);
+        return false;
     }
 
     /**
@@ -211,16 +210,11 @@ final class WorkingSetProblem {
      * negative gradient gets a positive weight) is blocked. Returns whether P shrank.
      */
     private boolean stepToPassiveSolution() {
-        int n = passive.size();
-        double[] rhs = scratch(n);
-        for (int k = 0; k < n; k++) {
-            rhs[k] = targetCorrelation[passive.slot(k)] - l1 / 2;
-        }
-        double[] s = passiveSolution(n);
-        passive.solve(rhs, s);
+        double[] s = passive.stationaryWeights(targetCorrelation, l1);
         if (dropFailedEntrants(s)) {
             return true;
         }
+        int n = passive.size();
         double alpha = 1;
         int first = -1;
         for (int k = 0; k < n; k++) {
@@ -233,12 +227,15 @@ final class WorkingSetProblem {
                 }
             }
         }
+        if (first < 0) {
+            for (int k = 0; k < n; k++) {
+                weights[passive.slot(k)] = s[k];
+            }
+            return false;
+        }
         for (int k = 0; k < n; k++) {
             int slot = passive.slot(k);
-            weights[slot] = first < 0 ? s[k] : k == first ? 0 : weights[slot] + alpha * (s[k] - weights[slot]);
-        }
-        if (first < 0) {
-            return false;
+            weights[slot] = k == first ? 0 : weights[slot] + alpha * (s[k] - weights[slot]);
         }
         for (int k = n - 1; k >= 0; k--) {
             int slot = passive.slot(k);
@@ -292,26 +289,32 @@ final class WorkingSetProblem {
      * solved. A member that is numerically a combination of P is blocked instead.
      */
     private boolean enterViolators(double tolerance) {
-        int count = 0;
-        int[] order = entering(size);
-        for (int i = 0; i < size; i++) {
-            if (weights[i] == 0 && diagonal[i] > 0 && !blocked.get(i) && gradient[i] < -tolerance) {
-                order[count++] = i;
+        while (true) {
+            int count = 0;
+            for (int i = 0; i < size; i++) {
+                if (weights[i] == 0 && diagonal[i] > 0 && !blocked.get(i) && gradient[i] < -tolerance) {
+                    entering[count++] = i;
+                }
+            }
+            if (count == 0) {
+                return false;
+            }
+            sortByGradient(entering, count);
+            boolean entered = false;
+            for (int m = 0; m < (singleEntry ? 1 : count); m++) {
+                int slot = entering[m];
+                if (passive.append(slot, gram.entries(), column(slot), PIVOT_FLOOR)) {
+                    loneEntrant = singleEntry ? slot : -1;
+                    entered = true;
+                } else { // refused ones are blocked, so the next pass looks further
+                    blocked.set(slot);
+                    singular.set(slot);
+                }
+            }
+            if (entered) {
+                return true;
             }
         }
-        sortByGradient(order, count);
-        count = singleEntry ? Math.min(count, 1) : count;
-        int entered = 0;
-        for (int m = 0; m < count; m++) {
-            if (passive.append(order[m], gram.entries(), column(order[m]), PIVOT_FLOOR)) {
-                loneEntrant = singleEntry ? order[m] : -1;
-                entered++;
-            } else {
-                blocked.set(order[m]);
-                singular.set(order[m]);
-            }
-        }
-        return entered > 0 || (count > 0 && enterViolators(tolerance));
     }
 
     /** Insertion sort by increasing gradient, ties by slot (the lists are short). */
@@ -328,26 +331,10 @@ final class WorkingSetProblem {
         }
     }
 
-    /** Whether the factor covers exactly the positive weights; rebuilds it if not (after coordinate descent). */
-    private boolean factorMatchesWeights() {
-        int positive = 0;
-        for (int i = 0; i < size; i++) {
-            positive += weights[i] > 0 ? 1 : 0;
-        }
-        if (positive == passive.size()) {
-            return true;
-        }
-        passive.clear();
-        for (int i = 0; i < size; i++) {
-            if (weights[i] > 0 && !passive.append(i, gram.entries(), column(i), PIVOT_FLOOR)) {
-                passive.clear();
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The fallback: cyclic coordinate descent to the tolerance (the factor is rebuilt at the next solve). */
+    /**
+     * The fallback: cyclic coordinate descent to the tolerance, then the factor of its support for the
+     * next solve's steps (if that support's Gram block is numerically singular, the next solve descends too).
+     */
     private void coordinateDescent(double tolerance, int maxSweeps) {
         refreshGradient();
         for (int sweep = 0; sweep < maxSweeps; sweep++) {
@@ -358,6 +345,10 @@ final class WorkingSetProblem {
             }
         }
         passive.clear();
+        factorValid = true;
+        for (int i = 0; i < size && factorValid; i++) {
+            factorValid = !(weights[i] > 0) || passive.append(i, gram.entries(), column(i), PIVOT_FLOOR);
+        }
     }
 
     /** One cyclic pass of projected coordinate descent. */
@@ -389,27 +380,6 @@ final class WorkingSetProblem {
             worst = Math.max(worst, v);
         }
         return worst;
-    }
-
-    private double[] scratch(int n) {
-        if (rhsScratch.length < n) {
-            rhsScratch = new double[Math.max(n, 2 * rhsScratch.length)];
-        }
-        return rhsScratch;
-    }
-
-    private int[] entering(int n) {
-        if (enteringScratch.length < n) {
-            enteringScratch = new int[Math.max(n, 2 * enteringScratch.length)];
-        }
-        return enteringScratch;
-    }
-
-    private double[] passiveSolution(int n) {
-        if (solutionScratch.length < n) {
-            solutionScratch = new double[Math.max(n, 2 * solutionScratch.length)];
-        }
-        return solutionScratch;
     }
 
     /** Completes Gram column i ({@code Q_{S,i}}) over the whole current set; returns its start in the entries. */
@@ -446,6 +416,7 @@ final class WorkingSetProblem {
         diagonal = Arrays.copyOf(diagonal, capacity);
         weights = Arrays.copyOf(weights, capacity);
         gradient = Arrays.copyOf(gradient, capacity);
+        entering = new int[capacity];
         gram.ensureCapacity(capacity);
     }
 }
