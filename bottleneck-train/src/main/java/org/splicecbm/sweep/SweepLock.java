@@ -1,12 +1,8 @@
 package org.splicecbm.sweep;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import org.splicecbm.store.ExclusiveFileLock;
 
 /**
  * One process at a time per sweep: an OS file lock on {@code sweeps/<name>/sweep.lock}, held while the sweep runs.
@@ -15,12 +11,10 @@ import java.nio.file.StandardOpenOption;
  * the process dies (even kill -9), so a stale lock never blocks a later rerun.
  */
 public final class SweepLock implements AutoCloseable {
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final ExclusiveFileLock held;
 
-    private SweepLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
-        this.lock = lock;
+    private SweepLock(ExclusiveFileLock held) {
+        this.held = held;
     }
 
     /**
@@ -30,29 +24,15 @@ public final class SweepLock implements AutoCloseable {
      */
     public static SweepLock acquire(TrialStore store) throws IOException {
         Path file = store.directory().resolveSibling("sweep.lock");
-        Files.createDirectories(file.getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException sameProcess) {
-            lock = null;
-        }
-        if (lock == null) {
-            channel.close();
-            throw new IllegalStateException("the sweep of " + store.directory().getParent() + " is already running in another"
-                    + " process (" + file + " is locked); wait for it to end, then rerun to continue it, or give this config"
-                    + " another name: or output:");
-        }
-        return new SweepLock(channel, lock);
+        ExclusiveFileLock held = ExclusiveFileLock.tryAcquire(file).orElseThrow(() -> new IllegalStateException(
+                "the sweep of " + store.directory().getParent() + " is already running in another process (" + file
+                        + " is locked by " + ExclusiveFileLock.holder(file) + "); wait for it to end, then rerun to"
+                        + " continue it, or give this config another name: or output:"));
+        return new SweepLock(held);
     }
 
     @Override
     public void close() throws IOException {
-        try {
-            lock.release();
-        } finally {
-            channel.close();
-        }
+        held.close();
     }
 }

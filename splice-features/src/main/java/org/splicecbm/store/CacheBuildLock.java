@@ -1,22 +1,15 @@
 package org.splicecbm.store;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Only one process at a time builds a given embedding cache: two {@code features} runs sharing one
- * {@code output:} would otherwise write chunks into the same {@code .partial} folder. An OS file lock
- * ({@link FileChannel#tryLock}) on {@code <digest>.lock} beside the cache; the second process waits (saying
+ * {@code output:} would otherwise write chunks into the same {@code .partial} folder. An
+ * {@link ExclusiveFileLock} on {@code <digest>.lock} beside the cache; the second process waits (saying
  * so once) and then finds the cache complete, or fails after a timeout naming the holder. The OS releases
  * the lock when its process ends, {@code kill -9} included, so a crashed build never blocks the next one
  * and resuming its committed chunks is unchanged.
@@ -27,12 +20,10 @@ public final class CacheBuildLock implements AutoCloseable {
     static final Duration DEFAULT_TIMEOUT = Duration.ofHours(6);
     private static final long POLL_MILLIS = 250;
 
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final ExclusiveFileLock held;
 
-    private CacheBuildLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
-        this.lock = lock;
+    private CacheBuildLock(ExclusiveFileLock held) {
+        this.held = held;
     }
 
     /** The wait limit: {@value #TIMEOUT_VARIABLE} seconds when set, otherwise 6 hours. */
@@ -57,25 +48,22 @@ public final class CacheBuildLock implements AutoCloseable {
      */
     static CacheBuildLock acquire(Path lockFile, Path what, Duration timeout, Consumer<String> waiting)
             throws IOException, InterruptedException {
-        Files.createDirectories(lockFile.getParent());
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean announced = false;
         while (true) {
-            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
-            if (lock != null) {
-                recordHolder(channel);
-                return new CacheBuildLock(channel, lock);
+            // held by another thread of this JVM: wait for it like for another process
+            Optional<ExclusiveFileLock> held = ExclusiveFileLock.tryAcquire(lockFile);
+            if (held.isPresent()) {
+                return new CacheBuildLock(held.get());
             }
-            channel.close();
             if (System.nanoTime() - deadline >= 0) {
                 throw new IOException("embedding cache " + what + " is still being built by another process ("
-                        + holder(lockFile) + ") after waiting " + seconds(timeout) + " s; rerun when it has finished"
-                        + " (or set " + TIMEOUT_VARIABLE + " to wait longer, in seconds)");
+                        + ExclusiveFileLock.holder(lockFile) + ") after waiting " + seconds(timeout)
+                        + " s; rerun when it has finished (or set " + TIMEOUT_VARIABLE + " to wait longer, in seconds)");
             }
             if (!announced) {
                 waiting.accept("waiting: embedding cache " + what + " is being built by another process ("
-                        + holder(lockFile) + "); this run uses it once it is complete (waiting at most "
+                        + ExclusiveFileLock.holder(lockFile) + "); this run uses it once it is complete (waiting at most "
                         + seconds(timeout) + " s, " + TIMEOUT_VARIABLE + ")");
                 announced = true;
             }
@@ -83,40 +71,13 @@ public final class CacheBuildLock implements AutoCloseable {
         }
     }
 
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null; // held by another thread of this JVM: wait for it like for another process
-        }
-    }
-
-    private static void recordHolder(FileChannel channel) throws IOException {
-        byte[] line = ("pid " + ProcessHandle.current().pid() + " since " + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8);
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap(line), 0);
-    }
-
-    private static String holder(Path lockFile) {
-        try {
-            String text = Files.readString(lockFile, StandardCharsets.UTF_8).trim();
-            return text.isEmpty() ? "holder unknown" : text;
-        } catch (IOException e) {
-            return "holder unknown";
-        }
-    }
-
     private static long seconds(Duration timeout) {
         return Math.max(0, Math.round(timeout.toMillis() / 1000.0));
     }
 
-    /** Releases the lock (the lock file stays: removing it could let a third process lock a file no one else sees). */
+    /** Releases the lock (the lock file stays, see {@link ExclusiveFileLock}). */
     @Override
     public void close() throws IOException {
-        try {
-            lock.release();
-        } finally {
-            channel.close();
-        }
+        held.close();
     }
 }
