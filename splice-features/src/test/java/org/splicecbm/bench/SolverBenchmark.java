@@ -76,8 +76,11 @@ public final class SolverBenchmark {
         double pathCpu = pathWatch.cpuSeconds();
         Stopwatch singleWatch = new Stopwatch();
         List<LassoResult> singles = new ArrayList<>();
-        for (double l1 : PATH) {
-            singles.add(solver.solve(targets, l1));
+        double[] singleCpus = new double[PATH.size()];
+        for (int v = 0; v < PATH.size(); v++) {
+            Stopwatch one = new Stopwatch();
+            singles.add(solver.solve(targets, PATH.get(v)));
+            singleCpus[v] = one.cpuSeconds();
         }
         double singleWall = singleWatch.wallSeconds();
         double singleCpu = singleWatch.cpuSeconds();
@@ -85,9 +88,12 @@ public final class SolverBenchmark {
                         + " / %.2f s CPU | path/independent = %.2f (CPU %.2f)%n", PATH, targets.length, pathWall,
                 pathCpu, singleWall, singleCpu, pathWall / singleWall, pathCpu / singleCpu);
         for (int v = 0; v < PATH.size(); v++) {
-            System.out.printf("  l1=%.2f mean L0 %.2f, max rel gap %.1e (independent: L0 %.2f)%n", PATH.get(v),
+            System.out.printf("  l1=%.2f mean L0 %.2f, max rel gap %.1e (independent: L0 %.2f, %.2f s CPU, %.0f"
+                            + " subproblem steps and %.0f exact dots per image)%n", PATH.get(v),
                     (double) path.get(v).weights().nnz() / targets.length, maxRelativeGap(path.get(v)),
-                    (double) singles.get(v).weights().nnz() / targets.length);
+                    (double) singles.get(v).weights().nnz() / targets.length, singleCpus[v],
+                    (double) singles.get(v).stats().subproblemSteps() / targets.length,
+                    (double) singles.get(v).stats().exactDotProducts() / targets.length);
         }
     }
 
