@@ -7,15 +7,12 @@ import java.util.Arrays;
  * {@code min_{w_S >= 0} ||C_S^T w_S - z||^2 + l1 * sum(w_S)}, solved in double precision on the
  * Gram block {@code Q = C_S C_S^T}.
  *
- * <p>Lawson–Hanson active-set steps solve it exactly: the positive weights solve their stationarity
- * equations {@code Q_PP w_P = C_P z - l1/2} through a Cholesky factor that is updated as concepts
- * enter and leave ({@link PassiveSetFactor}); measured at c = 10,000, l1 = 0.05, this replaced
- * ~270 coordinate-descent sweeps and ~74 full support solves per image. Gram columns are computed
- * lazily, only for concepts that get a weight, and completed for later members only when needed
- * again, so their cost scales with the support, not with |S|^2.
+ * <p>This class holds the members, their weights and gradients and the lazily computed Gram block;
+ * {@link ActiveSetSteps} solves it exactly, with cyclic coordinate descent here as the fallback. Gram
+ * columns are computed only for concepts that get a weight, and completed for later members only when
+ * needed again, so their cost scales with the support, not with |S|^2.
  */
 final class WorkingSetProblem {
-    private static final double PIVOT_FLOOR = 1e-10;
     private static final SolverKernels KERNELS = SolverKernels.BEST;
 
     private final float[][] dictionary;
@@ -29,21 +26,8 @@ final class WorkingSetProblem {
     private double[] weights = new double[0];
     private double[] gradient = new double[0];
     private final GramColumns gram;
-    /** The Cholesky factor of the positive weights' Gram block, while {@code factorValid}. */
-    private final PassiveSetFactor passive = new PassiveSetFactor();
-    /** False after coordinate descent moved the weights and the factor of its support could not be built. */
-    private boolean factorValid = true;
+    private final ActiveSetSteps activeSet = new ActiveSetSteps(this);
     private final java.util.BitSet memberSet = new java.util.BitSet();
-    /** Slots that may not enter P again during the current solve (no positive weight, or a singular pivot). */
-    private final java.util.BitSet blocked = new java.util.BitSet();
-    /** The blocked slots refused for a singular pivot. */
-    private final java.util.BitSet singular = new java.util.BitSet();
-    /** The violators of one step, most negative gradient first (work array, as long as the members'). */
-    private int[] entering = new int[0];
-    /** Whether the current solve enters one member per step (after a joint entry failed). */
-    private boolean singleEntry;
-    /** The member entered alone by the last step in single-entry mode (-1: none). */
-    private int loneEntrant = -1;
     private long steps;
     private long exactDots;
 
@@ -67,8 +51,35 @@ final class WorkingSetProblem {
         return weights[i];
     }
 
+    /** Active-set steps and fallback sweeps so far. */
     long steps() {
-        return steps;
+        return steps + activeSet.steps();
+    }
+
+    double l1() {
+        return l1;
+    }
+
+    // The arrays themselves, for ActiveSetSteps' inner loops: valid (and indexed by slot) until the set grows.
+
+    double[] weights() {
+        return weights;
+    }
+
+    double[] gradients() {
+        return gradient;
+    }
+
+    double[] diagonal() {
+        return diagonal;
+    }
+
+    double[] targetCorrelations() {
+        return targetCorrelation;
+    }
+
+    double[] gramEntries() {
+        return gram.entries();
     }
 
     long exactDots() {
@@ -139,7 +150,7 @@ final class WorkingSetProblem {
         if (kept == size) {
             return;
         }
-        passive.remap(newSlot); // P holds positive weights only, so every row is kept
+        activeSet.remap(newSlot); // P holds positive weights only, so every row is kept
         for (int n = 0; n < kept; n++) {
             int i = keep[n];
             members[n] = members[i];
@@ -154,118 +165,19 @@ final class WorkingSetProblem {
 
     /**
      * Solves the subproblem from the current weights until no member outside the passive set has a
-     * gradient below {@code -tolerance}, by Lawson–Hanson active-set steps (Lawson and Hanson, "Solving
-     * Least Squares Problems", 1974, ch. 23): the weights of the passive set P solve
-     * {@code Q_PP w_P = C_P z - l1/2} exactly (the factor is updated, not recomputed, as P changes);
-     * a weight that would turn negative stops the step at zero and leaves P; the most violating member
-     * enters P. Coordinate descent takes over if {@code maxSteps} steps do not settle it, or if a
-     * violator cannot enter because it is numerically a combination of P (P spans all it could use;
-     * not seen with d = 512 and supports of ~120, but a working set can be rank-deficient).
+     * gradient below {@code -tolerance}, by {@link ActiveSetSteps}. Coordinate descent takes over if
+     * {@code maxSteps} steps do not settle it, or if a violator cannot enter because it is numerically a
+     * combination of P (P spans all it could use; not seen with d = 512 and supports of ~120, but a
+     * working set can be rank-deficient).
      */
     void solve(double tolerance, int maxSteps) {
-        if (!factorValid || !activeSetSteps(tolerance, maxSteps)) {
+        if (!activeSet.solve(tolerance, maxSteps)) {
             coordinateDescent(tolerance, maxSteps);
         }
     }
 
-    /** Returns whether the steps solved the subproblem (false: the step cap, or a violator that cannot enter). */
-    private boolean activeSetSteps(double tolerance, int maxSteps) {
-        blocked.clear();
-        singular.clear();
-        singleEntry = false;
-        loneEntrant = -1;
-        for (int step = 0; step < maxSteps; step++) {
-            steps++;
-            if (stepToPassiveSolution()) {
-                continue; // a weight reached zero and left P: solve again on the smaller set
-            }
-            refreshGradient();
-            if (!enterViolators(tolerance)) {
-                // a violator that is (numerically) in the span of P needs an exchange the steps do not make
-                return !blockedViolator(tolerance);
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether a member refused for a singular pivot still violates. A lone entrant that gets no positive
-     * weight does not count: its gradient is negative only at rounding level (with an exact P solution
-     * it would get a positive weight), and the row's duality gap still judges the result.
-     */
-    private boolean blockedViolator(double tolerance) {
-        for (int i = singular.nextSetBit(0); i >= 0; i = singular.nextSetBit(i + 1)) {
-            if (weights[i] == 0 && gradient[i] < -tolerance) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Moves the weights toward the solution s of the passive system: all the way when s is positive,
-     * else to the first weight that reaches zero, which leaves P. Members that have just entered and
-     * get no positive weight leave at once; from then on this solve enters one member per step, and one
-     * that fails alone (possible only at rounding level: after an exact P solution a lone entrant with a
-     * negative gradient gets a positive weight) is blocked. Returns whether P shrank.
-     */
-    private boolean stepToPassiveSolution() {
-        double[] s = passive.stationaryWeights(targetCorrelation, l1);
-        if (dropFailedEntrants(s)) {
-            return true;
-        }
-        int n = passive.size();
-        double alpha = 1;
-        int first = -1;
-        for (int k = 0; k < n; k++) {
-            if (!(s[k] > 0)) {
-                double w = weights[passive.slot(k)];
-                double a = w / (w - s[k]);
-                if (first < 0 || a < alpha) {
-                    alpha = a;
-                    first = k;
-                }
-            }
-        }
-        if (first < 0) {
-            for (int k = 0; k < n; k++) {
-                weights[passive.slot(k)] = s[k];
-            }
-            return false;
-        }
-        for (int k = 0; k < n; k++) {
-            int slot = passive.slot(k);
-            weights[slot] = k == first ? 0 : weights[slot] + alpha * (s[k] - weights[slot]);
-        }
-        for (int k = n - 1; k >= 0; k--) {
-            int slot = passive.slot(k);
-            if (!(weights[slot] > 0)) {
-                weights[slot] = 0;
-                passive.remove(k);
-            }
-        }
-        return true;
-    }
-
-    /** Removes the entrants (weight still 0) whose solution is not positive; returns whether there were any. */
-    private boolean dropFailedEntrants(double[] s) {
-        boolean dropped = false;
-        for (int k = passive.size() - 1; k >= 0; k--) {
-            int slot = passive.slot(k);
-            if (weights[slot] == 0 && !(s[k] > 0)) {
-                if (slot == loneEntrant) {
-                    blocked.set(slot);
-                }
-                passive.remove(k);
-                dropped = true;
-            }
-        }
-        singleEntry |= dropped;
-        return dropped;
-    }
-
     /** {@code g_i = l1 - 2 c_i.z + 2 sum_p Q_ip w_p} for every member, from the Gram columns of the positive weights. */
-    private void refreshGradient() {
+    void refreshGradient() {
         for (int i = 0; i < size; i++) {
             gradient[i] = l1 - 2 * targetCorrelation[i];
         }
@@ -283,55 +195,6 @@ final class WorkingSetProblem {
     }
 
     /**
-     * Adds to P every member outside it with a gradient below {@code -tolerance}, the most negative
-     * first (one Gram refresh for all of them instead of one each; a member that gets no positive
-     * weight leaves again at the next step); returns false when there is none: the subproblem is
-     * solved. A member that is numerically a combination of P is blocked instead.
-     */
-    private boolean enterViolators(double tolerance) {
-        while (true) {
-            int count = 0;
-            for (int i = 0; i < size; i++) {
-                if (weights[i] == 0 && diagonal[i] > 0 && !blocked.get(i) && gradient[i] < -tolerance) {
-                    entering[count++] = i;
-                }
-            }
-            if (count == 0) {
-                return false;
-            }
-            sortByGradient(entering, count);
-            boolean entered = false;
-            for (int m = 0; m < (singleEntry ? 1 : count); m++) {
-                int slot = entering[m];
-                if (passive.append(slot, gram.entries(), column(slot), PIVOT_FLOOR)) {
-                    loneEntrant = singleEntry ? slot : -1;
-                    entered = true;
-                } else { // refused ones are blocked, so the next pass looks further
-                    blocked.set(slot);
-                    singular.set(slot);
-                }
-            }
-            if (entered) {
-                return true;
-            }
-        }
-    }
-
-    /** Insertion sort by increasing gradient, ties by slot (the lists are short). */
-    private void sortByGradient(int[] order, int count) {
-        for (int a = 1; a < count; a++) {
-            int slot = order[a];
-            int b = a;
-            while (b > 0 && (gradient[order[b - 1]] > gradient[slot]
-                    || gradient[order[b - 1]] == gradient[slot] && order[b - 1] > slot)) {
-                order[b] = order[b - 1];
-                b--;
-            }
-            order[b] = slot;
-        }
-    }
-
-    /**
      * The fallback: cyclic coordinate descent to the tolerance, then the factor of its support for the
      * next solve's steps (if that support's Gram block is numerically singular, the next solve descends too).
      */
@@ -344,11 +207,7 @@ final class WorkingSetProblem {
                 break;
             }
         }
-        passive.clear();
-        factorValid = true;
-        for (int i = 0; i < size && factorValid; i++) {
-            factorValid = !(weights[i] > 0) || passive.append(i, gram.entries(), column(i), PIVOT_FLOOR);
-        }
+        activeSet.rebuildFactor();
     }
 
     /** One cyclic pass of projected coordinate descent. */
@@ -382,8 +241,11 @@ final class WorkingSetProblem {
         return worst;
     }
 
-    /** Completes Gram column i ({@code Q_{S,i}}) over the whole current set; returns its start in the entries. */
-    private int column(int i) {
+    /**
+     * Completes Gram column i ({@code Q_{S,i}}) over the whole current set; returns its start in
+     * {@link #gramEntries()}.
+     */
+    int column(int i) {
         return gram.column(i, members, diagonal, size);
     }
 
@@ -416,7 +278,6 @@ final class WorkingSetProblem {
         diagonal = Arrays.copyOf(diagonal, capacity);
         weights = Arrays.copyOf(weights, capacity);
         gradient = Arrays.copyOf(gradient, capacity);
-        entering = new int[capacity];
         gram.ensureCapacity(capacity);
     }
 }
