@@ -18,7 +18,6 @@ import org.splicecbm.concepts.ConceptDictionary;
 import org.splicecbm.concepts.ImageMean;
 import org.splicecbm.data.DatasetConfig;
 import org.splicecbm.runconfig.RetrievalConfig;
-import org.splicecbm.decompose.SpliceConfig;
 import org.splicecbm.data.CocoCaptions;
 import org.splicecbm.data.ImageDataset;
 import org.splicecbm.data.Split;
@@ -35,7 +34,8 @@ import org.splicecbm.store.Npy;
 /**
  * {@code splice retrieval} as a library call (SpLiCE's {@code experiments/retrieval.py}): MSCOCO images through the
  * embedding cache, one seeded caption per image through the text tower, then recall@1/5/10 in both directions over
- * every subset, for dense CLIP and for the SpLiCE reconstruction at each l1; report folder and MLflow run.
+ * every subset, for dense CLIP and for the SpLiCE reconstruction at each l1 (all of them from one solver along one
+ * l1 path); report folder and MLflow run.
  *
  * @param saveEmbeddings also write the unit-norm image, caption and reconstruction embeddings ({@code .npy}) and the
  *                       subsets, so the numbers can be recomputed elsewhere
@@ -61,9 +61,12 @@ public record RetrievalStudy(RetrievalConfig config, boolean saveEmbeddings) {
             rows.add(RetrievalRow.of("dense", Double.NaN, Double.NaN, 1.0, pairs.recalls(dense, texts)));
             ConceptDictionary dictionary = SpliceSetup.dictionary(backbone, config.concepts());
             ImageMean mean = SpliceSetup.imageMean(backbone, config.concepts(), dataset.name(), cache);
-            for (double l1 : config.l1Penalties()) {
-                try (SpliceStep step = SpliceSetup.step(dictionary, mean, new SpliceConfig(l1, config.splice().tolerance()))) {
-                    Decomposition d = step.decompose(raw);
+            // one solver and one pass along the l1 path for every penalty (each value certified as a single solve)
+            try (SpliceStep step = SpliceSetup.step(dictionary, mean, config.splice())) {
+                List<Decomposition> path = step.decomposePath(raw, config.l1Penalties());
+                for (int v = 0; v < path.size(); v++) {
+                    double l1 = config.l1Penalties().get(v);
+                    Decomposition d = path.get(v);
                     float[][] reconstructed = unit(step.decomposer().recompose(d.weights()));
                     saved.put("images_l1_" + l1, reconstructed);
                     rows.add(RetrievalRow.of("splice l1=" + l1, l1, mean(d.l0()), mean(d.cosine()), pairs.recalls(reconstructed, texts)));

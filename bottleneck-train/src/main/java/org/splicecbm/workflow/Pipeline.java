@@ -3,6 +3,7 @@ package org.splicecbm.workflow;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.splicecbm.data.Split;
@@ -55,13 +56,31 @@ public final class Pipeline {
     /** The feature stage of {@code config}, printing rows, mean L0 and mean cosine of each split's feature set. */
     public static Map<Split, Path> features(RunConfig config, PrintStream out) throws IOException {
         Map<Split, Path> sets = FeaturePipeline.run(config.features());
+        print(sets, out);
+        return sets;
+    }
+
+    /**
+     * The feature stage of {@code config} at each SpLiCE l1 of {@code l1Values}, in one pass along the l1 path
+     * ({@link FeaturePipeline#runPath}), printing each value's feature sets as {@link #features} does.
+     */
+    public static Map<Double, Map<Split, Path>> features(RunConfig config, List<Double> l1Values, PrintStream out)
+            throws IOException {
+        Map<Double, Map<Split, Path>> path = FeaturePipeline.runPath(config.features(), l1Values);
+        for (Map.Entry<Double, Map<Split, Path>> e : path.entrySet()) {
+            out.println("splice l1 " + e.getKey() + ":");
+            print(e.getValue(), out);
+        }
+        return path;
+    }
+
+    private static void print(Map<Split, Path> sets, PrintStream out) throws IOException {
         for (Map.Entry<Split, Path> e : sets.entrySet()) {
             FeatureSet set = FeatureSet.read(e.getValue());
             out.printf(Locale.ROOT, "%-5s %7d rows x %d concepts, mean L0 %.4f, mean cosine %.4f -> %s%n",
                     e.getKey().key(), set.meta().rows(), set.concepts().size(), set.meta().meanL0(), set.meta().meanCosine(),
                     e.getValue());
         }
-        return sets;
     }
 
     private interface Stage<T> {

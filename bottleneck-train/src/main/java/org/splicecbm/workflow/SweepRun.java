@@ -5,10 +5,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.splicecbm.report.SweepReport;
 import org.splicecbm.runconfig.RunConfig;
 import org.splicecbm.store.UniqueDirectory;
@@ -60,12 +62,15 @@ public final class SweepRun {
     private static SweepResult runLocked(RunConfig config, List<String> commands, List<FeaturePoint> plan, Path sweeps,
                                          TrialStore store, PrintStream out) throws IOException {
         List<TrialResult> stored = new ArrayList<>();
-        int done = 0;
+        Set<FeaturePoint> finished = new HashSet<>();
         for (FeaturePoint p : plan) {
             Optional<PathOutcome> path = store.completed(Trial.of(config, p));
-            done += path.isPresent() ? 1 : 0;
-            path.ifPresent(o -> stored.addAll(o.points()));
+            path.ifPresent(o -> {
+                finished.add(p);
+                stored.addAll(o.points());
+            });
         }
+        int done = finished.size();
         String fingerprint = Trial.fingerprint(config);
         Optional<SweepState> previous = SweepState.read(store).filter(s -> s.configFingerprint().equals(fingerprint));
         if (previous.isPresent() && previous.get().finished() && done == plan.size()
@@ -80,7 +85,7 @@ public final class SweepRun {
             out.printf("sweep %s%s: %d paths (%s search over vocabulary size x splice l1), %d already done, %d to run%n",
                     state.sweepId(), parent != null ? " (continued, parent run " + state.parentRunId() + ")" : "",
                     plan.size(), config.sweep().search().yaml(), done, plan.size() - done);
-            SweepResult result = runPaths(config, commands, plan, store, tracker, opened.run(), state, dir, done, out);
+            SweepResult result = runPaths(config, commands, plan, store, tracker, opened.run(), state, dir, finished, out);
             state.asFinished().write(store);
             out.println("tracked: " + tracker.location());
             if (tracker.outage().isPresent()) {
@@ -91,11 +96,14 @@ public final class SweepRun {
     }
 
     private static SweepResult runPaths(RunConfig config, List<String> commands, List<FeaturePoint> plan, TrialStore store,
-                                        RunTracker tracker, TrackedRun parent, SweepState state, Path dir, int done,
+                                        RunTracker tracker, TrackedRun parent, SweepState state, Path dir,
+                                        Set<FeaturePoint> finished,
                                         PrintStream out) throws IOException {
-        try (SweepInterrupts interrupts = new SweepInterrupts(parent, state.sweepId(), dir, store.directory(), plan.size(), done)) {
+        try (SweepInterrupts interrupts = new SweepInterrupts(parent, state.sweepId(), dir, store.directory(), plan.size(),
+                finished.size())) {
             Map<String, String> childTags = Map.of("splice.sweep", state.sweepId(), "mlflow.parentRunId", parent.runId());
-            SweepTrials paths = new SweepTrials(tracker, state.sweepId(), childTags, interrupts, out);
+            SweepFeatures features = new SweepFeatures(plan, finished, out);
+            SweepTrials paths = new SweepTrials(tracker, state.sweepId(), childTags, interrupts, features, out);
             List<TrialResult> results = new ArrayList<>();
             ArbiterSweepRunner.run(config, plan, new ResumingExecutor(store, paths), config.sweep().metric())
                     .forEach(p -> results.addAll(p.points()));

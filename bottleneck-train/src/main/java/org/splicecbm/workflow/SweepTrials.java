@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.splicecbm.data.Split;
-import org.splicecbm.pipeline.FeaturePipeline;
 import org.splicecbm.probe.Evaluation;
 import org.splicecbm.probe.PathPoint;
 import org.splicecbm.probe.PathResult;
@@ -27,8 +26,9 @@ import org.splicecbm.tracking.RunTracker;
 import org.splicecbm.tracking.TrackedRun;
 
 /**
- * A sweep's path as the CLI runs it: the feature stage for the point's vocabulary size and SpLiCE l1 (the CLIP
- * embeddings come from the cache, so only the decomposition runs), then one warm-started
+ * A sweep's path as the CLI runs it: the features of the point's vocabulary size and SpLiCE l1 (the CLIP
+ * embeddings come from the cache, so only the decomposition runs, along one l1 path for all the size's
+ * {@code splice_l1} values: {@link SweepFeatures}), then one warm-started
  * {@link RegularisationPath} of the exact probe over the path's penalties, each penalty becoming a point
  * (validation and test metrics, probe sparsity, feature sparsity) and an MLflow child run of the sweep's
  * parent. One child run per point, not per path: MLflow compares runs by their params and final metrics
@@ -40,22 +40,24 @@ final class SweepTrials implements TrialExecutor {
     private final String sweepId;
     private final Map<String, String> tags;
     private final SweepInterrupts interrupts;
+    private final SweepFeatures features;
     private final PrintStream log;
 
     /** Paths whose child runs go to {@code tracker}, tagged with {@code tags} (sweep id, parent run). */
-    SweepTrials(RunTracker tracker, String sweepId, Map<String, String> tags, SweepInterrupts interrupts, PrintStream log) {
+    SweepTrials(RunTracker tracker, String sweepId, Map<String, String> tags, SweepInterrupts interrupts,
+                SweepFeatures features, PrintStream log) {
         this.tracker = tracker;
         this.sweepId = sweepId;
         this.tags = Map.copyOf(tags);
         this.interrupts = interrupts;
+        this.features = features;
         this.log = log;
     }
 
     @Override
     public PathOutcome run(Trial trial) throws IOException {
         interrupts.pathStarted(trial.point());
-        log.println("== features for " + trial.point() + " -> " + FeaturePipeline.featureDir(trial.config().features()));
-        double[] sparsity = featureSparsity(FeaturePipeline.run(trial.config().features()));
+        double[] sparsity = featureSparsity(features.of(trial));
         FeatureSplits splits = FeatureSplits.load(trial.config());
         log.println("== path for " + trial.point());
         PathResult path = RegularisationPath.solve(splits.require(Split.TRAIN), splits.require(Split.VAL),

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.splicecbm.hub.FakeHubServer;
 import org.splicecbm.probe.TrainedProbe;
 import org.splicecbm.report.HeadlessChromium;
+import org.splicecbm.store.CsrMatrix;
+import org.splicecbm.store.FeatureSet;
 
 /**
  * {@code splice sweep} as a user runs it, in its own JVM on the tiny world: 2 vocabulary sizes x 2 SpLiCE l1 = 4
@@ -68,6 +70,9 @@ class SweepEndToEndTest {
                 first.stdout());
         assertEquals(4, count(first.stdout(), "== features for"), "features once per (size, l1): " + first.stdout());
         assertEquals(4, count(first.stdout(), "== path for"), "one path per (size, l1): " + first.stdout());
+        assertEquals(2, count(first.stdout(), "one l1 path for vocabulary size"),
+                "the features of both splice_l1 values of a size come from one l1 path: " + first.stdout());
+        pathFeaturesEqualSingleSolves();
         Path sweepDir = onlySweepDir(dir.resolve("out/sweeps"));
         List<String> rows = Files.readAllLines(sweepDir.resolve("trials.csv"));
         assertEquals(9, rows.size(), "header + one row per path point: " + rows);
@@ -117,6 +122,47 @@ class SweepEndToEndTest {
         assertEquals(sweepDir, onlySweepDir(dir.resolve("out/sweeps")), "the same results folder");
         assertEquals(10, runsTagged("mlflow.parentRunId", parent.getFileName().toString()).size(), "2 more children, same parent");
         assertEquals(3, status(parent), "the continued parent run FINISHED again");
+    }
+
+    /**
+     * The features the sweep's l1 path wrote for size 20 at splice l1 0.1 (solved after 0.2, warm-started from it), and
+     * those of {@code splice features --l1 0.3,0.1}, are those {@code splice features} computes at that l1 alone: the
+     * same support in every row, weights within 1e-6. A one-value command refuses an l1 list.
+     */
+    private static void pathFeaturesEqualSingleSolves() throws Exception {
+        String size20 = Files.readString(config).replace(SWEEP, "").replaceAll("(?m)^  size: \\d+$", "  size: 20");
+        Path single = Files.writeString(dir.resolve("single.yaml"), size20.replace("output: out\n", "output: out-single\n"));
+        CliProcess.Result alone = splice.run("features", "--config", single.toString());
+        assertEquals(0, alone.exitCode(), alone.all());
+        Path listed = Files.writeString(dir.resolve("listed.yaml"), size20.replace("output: out\n", "output: out-list\n"));
+        CliProcess.Result list = splice.run("features", "--config", listed.toString(), "--l1", "0.3,0.1");
+        assertEquals(0, list.exitCode(), list.all());
+        assertTrue(list.stdout().contains("splice l1 0.3:") && list.stdout().contains("splice l1 0.1:"), list.stdout());
+        assertTrue(Files.readString(dir.resolve("out-list/features/words.txt-20-l1_0.3/config.yaml")).contains("l1_penalty: 0.3"),
+                "each value's resolved config beside its feature sets");
+        for (String split : List.of("train", "val", "test")) {
+            CsrMatrix expected = FeatureSet.read(dir.resolve("out-single/features/words.txt-20-l1_0.1").resolve(split)).features();
+            assertTrue(expected.nnz() > 0, "a nonempty decomposition: " + split);
+            for (String onPath : List.of("out", "out-list")) {
+                CsrMatrix actual = FeatureSet.read(dir.resolve(onPath + "/features/words.txt-20-l1_0.1").resolve(split)).features();
+                assertSameFeatures(expected, actual, onPath + " " + split);
+            }
+        }
+        CliProcess.Result refused = splice.run("train", "--config", single.toString(), "--l1", "0.1,0.2");
+        assertEquals(1, refused.exitCode(), refused.all());
+        assertTrue(refused.stderr().contains("--l1 [0.1, 0.2]: this command takes one SpLiCE penalty"), refused.stderr());
+    }
+
+    private static void assertSameFeatures(CsrMatrix expected, CsrMatrix actual, String what) {
+        assertEquals(expected.rows(), actual.rows(), what);
+        for (int i = 0; i < expected.rows(); i++) {
+            float[] e = expected.denseRow(i);
+            float[] a = actual.denseRow(i);
+            assertArrayEquals(e, a, 1e-6f, what + " row " + i);
+            for (int j = 0; j < e.length; j++) {
+                assertEquals(e[j] > 0, a[j] > 0, what + " row " + i + ": support");
+            }
+        }
     }
 
     /** Two points of the chosen path, trained alone by `splice train` at their penalty: the same numbers. */

@@ -144,7 +144,8 @@ final class CorrelationScan {
 
     /**
      * The concepts whose value is at least {@code lowest}, in index order, or null if there are more
-     * than {@code cap} (decided from the block maxima first where possible).
+     * than {@code cap}: decided from the block maxima first where possible, else by gathering only until
+     * the count passes {@code cap} (a refusal is the common answer while a row's residual moves a lot).
      */
     int[] atLeast(double lowest, int cap) {
         float level = FloatLevels.atLeast(lowest);
@@ -155,8 +156,15 @@ final class CorrelationScan {
         if (blocks > cap) {
             return null;
         }
-        Selection selection = atLeast(lowest);
-        return selection.indices().length > cap ? null : selection.indices();
+        int[] ids = new int[cap + BLOCK];
+        float[] values = new float[cap + BLOCK];
+        int n = 0;
+        for (int b = 0; b < blockMax.length && n <= cap; b++) {
+            if (blockMax[b] >= level) { // before it, n <= cap: room for a whole block
+                n = KERNELS.keepAtLeast(corr, offset + b * BLOCK, length(b), level, b * BLOCK, ids, values, n);
+            }
+        }
+        return n > cap ? null : Arrays.copyOf(ids, n);
     }
 
     private Selection atLeast(double lowest) {

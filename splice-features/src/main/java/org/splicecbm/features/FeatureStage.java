@@ -86,6 +86,16 @@ public final class FeatureStage {
      */
     public static Map<Double, FeatureStageResult> decomposePath(FeatureJob job, Embedded embedded,
                                                                 Map<Double, Path> outputDirs) throws IOException {
+        FeatureProgress progress = new FeatureProgress("features");
+        embedded.caches().keySet().forEach(progress::cached);
+        try (InterruptNotice.Registration notice = InterruptNotice.whileRunning(progress)) {
+            return decomposePath(job, embedded, outputDirs, progress);
+        }
+    }
+
+    private static Map<Double, FeatureStageResult> decomposePath(FeatureJob job, Embedded embedded,
+                                                                 Map<Double, Path> outputDirs, FeatureProgress progress)
+            throws IOException {
         Map<Split, CachedEmbeddings> cached = requireEmbedded(job, embedded);
         List<Double> l1Values = List.copyOf(outputDirs.keySet());
         DecompositionStage decomposition = new DecompositionStage(job);
@@ -93,12 +103,14 @@ public final class FeatureStage {
         l1Values.forEach(l1 -> featureSets.add(new EnumMap<>(Split.class)));
         Map<Split, Path> caches = new EnumMap<>(Split.class);
         for (Split split : job.embedding().splits()) {
+            progress.decomposing(split);
             List<FeatureSet> sets = decomposition.runPath(split, cached.get(split), l1Values);
             for (int v = 0; v < l1Values.size(); v++) {
                 Path dir = outputDirs.get(l1Values.get(v)).resolve(split.key());
                 sets.get(v).write(dir);
                 featureSets.get(v).put(split, dir);
             }
+            progress.written(split);
             caches.put(split, cached.get(split).directory());
         }
         Map<Double, FeatureStageResult> results = new LinkedHashMap<>();

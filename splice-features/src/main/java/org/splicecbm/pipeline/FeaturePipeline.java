@@ -2,6 +2,7 @@ package org.splicecbm.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.splicecbm.backbone.BackboneOptions;
@@ -41,6 +42,46 @@ public final class FeaturePipeline {
 
     /** Runs the whole feature stage; returns the feature-set folder of each split. */
     public static Map<Split, Path> run(FeatureConfig config) throws IOException {
+        return decomposing(config, (job, embedded) -> {
+            FeatureStageResult result = FeatureStage.decompose(job, embedded);
+            ConfigLoader.save(config, featureDir(config).resolve("config.yaml"));
+            return result.featureSets();
+        });
+    }
+
+    /**
+     * The feature stage at several SpLiCE l1 values of one config (its own {@code splice.l1_penalty} is not
+     * used): one backbone, one dictionary and image mean, and one pass along the l1 path over each split's
+     * embeddings, each value's feature sets written where {@link #run} would write them for that l1
+     * ({@link #featureDir} of the config with that penalty, its resolved config beside them). Returns the
+     * feature-set folders of each split per l1, in the given order. A sweep over {@code splice_l1} computes
+     * the features of every value of a vocabulary size this way.
+     */
+    public static Map<Double, Map<Split, Path>> runPath(FeatureConfig config, List<Double> l1Values) throws IOException {
+        Map<Double, Path> outputDirs = new LinkedHashMap<>();
+        for (double l1 : l1Values) {
+            if (outputDirs.put(l1, featureDir(config.withSpliceL1(l1))) != null) {
+                throw new IllegalArgumentException("the SpLiCE l1 " + l1 + " is listed twice in " + l1Values
+                        + "; list each value once");
+            }
+        }
+        return decomposing(config, (job, embedded) -> {
+            Map<Double, Map<Split, Path>> sets = new LinkedHashMap<>();
+            for (Map.Entry<Double, FeatureStageResult> e : FeatureStage.decomposePath(job, embedded, outputDirs).entrySet()) {
+                ConfigLoader.save(config.withSpliceL1(e.getKey()), outputDirs.get(e.getKey()).resolve("config.yaml"));
+                sets.put(e.getKey(), e.getValue().featureSets());
+            }
+            return sets;
+        });
+    }
+
+    /** What runs once the embeddings, dictionary, image mean and decomposer of a config are ready. */
+    private interface Decomposing<T> {
+        T decompose(FeatureJob job, FeatureStage.Embedded embedded) throws IOException;
+    }
+
+    /** Opens the dataset and backbone, embeds every split, builds the SpLiCE step, then runs {@code work}. */
+    private static <T> T decomposing(FeatureConfig config, Decomposing<T> work) throws IOException {
         OutputTarget.requireWritableFolder("output", config.output());
         ImageDataset dataset = Datasets.open(config.dataset());
         try (ClipBackbone backbone = open(config)) {
@@ -50,10 +91,8 @@ public final class FeaturePipeline {
             ConceptDictionary dictionary = basis.dictionary();
             ImageMean mean = basis.mean(config, backbone, dataset, embedded.caches().get(Split.TRAIN));
             try (SpliceStep step = SpliceSetup.step(dictionary, mean, config.splice())) {
-                FeatureJob job = new FeatureJob(embedding, ConceptSpace.of(dictionary, mean), step, featureDir(config));
-                FeatureStageResult result = FeatureStage.decompose(job, embedded);
-                ConfigLoader.save(config, featureDir(config).resolve("config.yaml"));
-                return result.featureSets();
+                return work.decompose(new FeatureJob(embedding, ConceptSpace.of(dictionary, mean), step, featureDir(config)),
+                        embedded);
             }
         }
     }
