@@ -119,6 +119,8 @@ class SweepEndToEndTest {
         assertTrue(partial.stdout().contains("sweep " + sweepId + " (continued, parent run " + parent.getFileName() + ")")
                 && partial.stdout().contains("3 already done, 1 to run"), partial.stdout());
         assertEquals(1, count(partial.stdout(), "== path for"), "only the missing path: " + partial.stdout());
+        assertEquals(0, count(partial.stdout(), "one l1 path"), "its size's other l1 is done: no path, one solve: "
+                + partial.stdout());
         assertEquals(sweepDir, onlySweepDir(dir.resolve("out/sweeps")), "the same results folder");
         assertEquals(10, runsTagged("mlflow.parentRunId", parent.getFileName().toString()).size(), "2 more children, same parent");
         assertEquals(3, status(parent), "the continued parent run FINISHED again");
