@@ -28,10 +28,6 @@ final class DecompositionStage {
         this.job = job;
     }
 
-    FeatureSet run(Split split, CachedEmbeddings cached) throws IOException {
-        return runPath(split, cached, List.of(job.decomposer().l1Penalty())).get(0);
-    }
-
     /** The feature sets of {@code split} at each l1 of {@code l1Values}, in that order, from one pass. */
     List<FeatureSet> runPath(Split split, CachedEmbeddings cached, List<Double> l1Values) throws IOException {
         ConceptSpace concepts = job.concepts();

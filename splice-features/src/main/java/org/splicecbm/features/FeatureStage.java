@@ -55,27 +55,14 @@ public final class FeatureStage {
 
     /** Stage 2 alone, on embeddings stage 1 already produced for {@code job.embedding()} (see {@link #embed}). */
     public static FeatureStageResult decompose(FeatureJob job, Embedded embedded) throws IOException {
-        FeatureProgress progress = new FeatureProgress("features");
-        embedded.caches().keySet().forEach(progress::cached);
-        try (InterruptNotice.Registration notice = InterruptNotice.whileRunning(progress)) {
-            return decompose(job, embedded, progress);
-        }
+        double l1 = job.decomposer().l1Penalty();
+        return decomposePath(job, embedded, Map.of(l1, job.outputDir())).get(l1);
     }
 
+    /** Stage 2 at the decomposer's own l1: the path of that one value, written to {@link FeatureJob#outputDir}. */
     private static FeatureStageResult decompose(FeatureJob job, Embedded embedded, FeatureProgress progress) throws IOException {
-        Map<Split, CachedEmbeddings> cached = requireEmbedded(job, embedded);
-        DecompositionStage decomposition = new DecompositionStage(job);
-        Map<Split, Path> featureSets = new EnumMap<>(Split.class);
-        Map<Split, Path> caches = new EnumMap<>(Split.class);
-        for (Split split : job.embedding().splits()) {
-            Path dir = job.featureSetDir(split);
-            progress.decomposing(split);
-            decomposition.run(split, cached.get(split)).write(dir);
-            progress.written(split);
-            featureSets.put(split, dir);
-            caches.put(split, cached.get(split).directory());
-        }
-        return new FeatureStageResult(featureSets, caches, embedded.counters());
+        double l1 = job.decomposer().l1Penalty();
+        return decomposePath(job, embedded, Map.of(l1, job.outputDir()), progress).get(l1);
     }
 
     /**
