@@ -200,11 +200,8 @@ final class RowSolve {
 
     /**
      * Solve, check the pool exactly, add the worst violators, repeat until the pool has none.
-     * Returns the largest exact correlation with the final residual among pool members left outside
-     * the working set (negative infinity if none).
      */
-    private double solveAgainstPool(int[] pool) {
-        double outsideMax = Double.NEGATIVE_INFINITY;
+    private void solveAgainstPool(int[] pool) {
         int[] outsidePool = new int[pool.length];
         double[] poolCorrelations = new double[pool.length];
         int[] violators = new int[candidates.addedPerCheck()];
@@ -213,7 +210,6 @@ final class RowSolve {
             problem.solve(innerTolerance, MAX_SUBPROBLEM_STEPS);
             problem.residualInto(residual);
             int found = 0;
-            outsideMax = Double.NEGATIVE_INFINITY;
             int outside = 0;
             for (int j : pool) {
                 if (!problem.contains(j)) {
@@ -223,7 +219,6 @@ final class RowSolve {
             exactCorrelations(outsidePool, outside, poolCorrelations);
             for (int m = 0; m < outside; m++) {
                 double correlation = poolCorrelations[m];
-                outsideMax = Math.max(outsideMax, correlation);
                 if (l1 - 2 * correlation < -innerTolerance) {
                     found = insertWorst(violators, violation, found, outsidePool[m], -correlation);
                 }
@@ -238,7 +233,6 @@ final class RowSolve {
             problem.add(violators, violation, found);
         }
         residualNorm = Math.sqrt(DictionaryMath.dot(residual, residual));
-        return outsideMax;
     }
 
     /** Keeps the most negative values (negated correlations) in increasing order (ties: the earlier pool entry). */

@@ -15,7 +15,7 @@ final class VectorDotProducts {
     static final boolean WIDE = DoubleVector.SPECIES_PREFERRED.length() >= 8;
     private static final VectorSpecies<Double> D8 = DoubleVector.SPECIES_512;
     private static final VectorSpecies<Float> F8 = FloatVector.SPECIES_256;
-    static final VectorSpecies<Double> D4 = DoubleVector.SPECIES_256;
+    private static final VectorSpecies<Double> D4 = DoubleVector.SPECIES_256;
     private static final VectorSpecies<Float> F4 = FloatVector.SPECIES_128;
 
     private VectorDotProducts() {}
